@@ -1,0 +1,48 @@
+/**
+ * Every error the runtime throws on misuse is a `SmartPointerError` naming the pointer
+ * (`Arc<Job>`) and the operation, so a user can catch the family or one kind.
+ */
+export class SmartPointerError extends Error {
+  override name = "SmartPointerError";
+  constructor(
+    message: string,
+    /** The pointer as the user would write its type, e.g. `Arc<Job>`. */
+    readonly pointer: string,
+    /** The operation that was attempted, e.g. `Arc.clone` or `.run()`. */
+    readonly operation: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The pointer was dropped (or its last strong reference was) and then used. */
+export class UseAfterDropError extends SmartPointerError {
+  override name = "UseAfterDropError";
+}
+
+/** The pointer was moved (into a receiver, a list, or a conversion) and then used. */
+export class UseAfterMoveError extends SmartPointerError {
+  override name = "UseAfterMoveError";
+}
+
+/** The same pointer was dropped twice. */
+export class DoubleDropError extends SmartPointerError {
+  override name = "DoubleDropError";
+}
+
+/** A list operation that would break a list's invariants (the value is already in a list, ...). */
+export class ListError extends SmartPointerError {
+  override name = "ListError";
+}
+
+/** Node's warning type for refcount saturation, underflow and increment-from-zero. */
+export const REFCOUNT_WARNING = "RefcountSaturationWarning";
+
+type Emit = (message: string, options: { type: string; code: string }) => void;
+const emitWarning = (globalThis as { process?: { emitWarning?: Emit } }).process?.emitWarning;
+
+/** Emits a `RefcountSaturationWarning` (Node) or a console warning (elsewhere). */
+export function warnRefcount(message: string, code: string): void {
+  if (emitWarning) emitWarning.call((globalThis as { process?: unknown }).process, message, { type: REFCOUNT_WARNING, code });
+  else console.warn(`${REFCOUNT_WARNING}: ${message}`);
+}

@@ -1,0 +1,90 @@
+import { Pointee } from "./pointee.js";
+import type { RefCell } from "./refcount.js";
+import { releaseMode } from "./mode.js";
+import { KIND, describePointer, type PointerKind } from "./kind.js";
+import { DoubleDropError, SmartPointerError, UseAfterDropError, UseAfterMoveError } from "./errors.js";
+
+/**
+ * A handle is what users hold: a small object whose prototype is a projection prototype
+ * (forwarders to the pointee's members) over its kind's prototype.
+ *
+ * Invariants:
+ * - `h[Pointee]` is the pointee, or `GONE` once this handle was dropped or moved (debug only:
+ *   release never retires a handle, it shares one per value and carries on like refcount_t).
+ * - `h[CELL]` is the value's shared `RefCell`; every handle of one value has the same cell.
+ */
+export interface Handle {
+  [Pointee]: unknown;
+  [CELL]: RefCell;
+  readonly [KIND]: PointerKind;
+}
+
+export const CELL = Symbol("ts-smart-pointer.cell");
+
+/** Stored in `h[Pointee]` of a retired handle; one compare detects any use. */
+export const GONE = Symbol("ts-smart-pointer.gone");
+
+interface Retirement {
+  readonly how: "dropped" | "moved";
+  readonly by: string;
+  readonly pointer: string;
+}
+
+/** Why a handle is gone (debug only: read when building an error, never on a hot path). */
+const retirements = new WeakMap<object, Retirement>();
+
+export function newHandle(proto: object, cell: RefCell): Handle {
+  const h = Object.create(proto) as Handle;
+  h[Pointee] = cell.value;
+  h[CELL] = cell;
+  return h;
+}
+
+/** `Arc<Job>`, also for a retired handle. */
+export function describeHandle(h: Handle): string {
+  const v = h[Pointee];
+  return v === GONE ? retirements.get(h)!.pointer : describePointer(h[KIND], v);
+}
+
+/** Marks `h` as dropped or moved by operation `by`; later uses throw. */
+export function retire(h: Handle, how: Retirement["how"], by: string): void {
+  retirements.set(h, { how, by, pointer: describeHandle(h) });
+  h[Pointee] = GONE;
+}
+
+/** The error for using the retired handle `h` in `operation`. */
+export function goneError(h: Handle, operation: string): SmartPointerError {
+  const { how, by, pointer } = retirements.get(h)!;
+  if (how === "moved") {
+    return new UseAfterMoveError(
+      `${operation}: this ${pointer} was moved by ${by} and can no longer be used (use after move). To keep a pointer, clone it before the move (Arc.clone(p)).`,
+      pointer,
+      operation,
+    );
+  }
+  if (operation.endsWith(".drop") || operation.endsWith("[Symbol.dispose]")) {
+    return new DoubleDropError(`${operation}: this ${pointer} was already dropped by ${by} (double drop). Drop each pointer exactly once.`, pointer, operation);
+  }
+  return new UseAfterDropError(
+    `${operation}: this ${pointer} was dropped by ${by} and can no longer be used (use after drop). Keep a clone alive for as long as you use it.`,
+    pointer,
+    operation,
+  );
+}
+
+/** Throws if `h` was dropped or moved. */
+export function assertLive(h: Handle, operation: string): void {
+  if (h[Pointee] === GONE) throw goneError(h, operation);
+}
+
+/**
+ * Moves the pointer out of `h`: debug returns a fresh handle and retires `h`, so the old
+ * one can no longer be used; release returns `h` itself.
+ */
+export function moveOut<H extends Handle>(h: H, by: string): H {
+  assertLive(h, by);
+  if (releaseMode) return h;
+  const moved = Object.assign(Object.create(Object.getPrototypeOf(h)), h) as H;
+  retire(h, "moved", by);
+  return moved;
+}

@@ -1,0 +1,10 @@
+/**
+ * ts-smart-pointer: the Linux kernel's Rust smart pointers for TypeScript.
+ * See README.md for the receiver convention and SPEC-level semantics.
+ */
+export { Pointee, type AnyPointer } from "./pointee.js";
+export { SmartPointer } from "./smart-pointer.js";
+export { Arc, ArcCore, UniqueArc, UniqueArcCore, ArcBorrow, ArcBorrowCore } from "./arc.js";
+export type { Pointer, Project } from "./types.js";
+export { REFCOUNT_MAX } from "./refcount.js";
+export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropError, ListError, REFCOUNT_WARNING } from "./errors.js";

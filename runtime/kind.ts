@@ -1,0 +1,34 @@
+/**
+ * A pointer kind: what `@SmartPointer` derives for one pointer class.
+ *
+ * Invariant: every handle of the kind has `kind.proto` on its prototype chain, with one
+ * projection prototype in between per pointee class (see projection.ts).
+ */
+export interface PointerKind {
+  /** The pointer's name as users write it: `Arc`, `ListArc`, `Rc`. */
+  name: string;
+  /** The prototype every handle of this kind inherits from (the decorated class's prototype). */
+  proto: object;
+  /** How a receiver method gets its `self`: the handle itself, or a moved-out copy (owning kinds). */
+  passSelf: "borrow" | "move";
+  /** Whether pointee fields can be assigned through the pointer (UniqueArc: unique access). */
+  writable: boolean;
+}
+
+/** `handle[KIND]` is the handle's kind (inherited from `kind.proto`). */
+export const KIND = Symbol("ts-smart-pointer.kind");
+
+/** The kind a value is a pointer of, or undefined. */
+export function kindOf(value: unknown): PointerKind | undefined {
+  return typeof value === "object" && value !== null ? (value as { [KIND]?: PointerKind })[KIND] : undefined;
+}
+
+/** `Arc<Job>`, for messages. */
+export function describePointer(kind: PointerKind, pointee: unknown): string {
+  return `${kind.name}<${pointeeName(pointee)}>`;
+}
+
+function pointeeName(value: unknown): string {
+  if (typeof value === "object" && value !== null) return (value as { constructor?: Function }).constructor?.name || "object";
+  return typeof value;
+}

@@ -1,0 +1,65 @@
+import { Pointee } from "./pointee.js";
+import { RefCell, decStrong } from "./refcount.js";
+import { kindOf, type PointerKind } from "./kind.js";
+import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
+import { projectionFor } from "./projection.js";
+import { releaseMode } from "./mode.js";
+
+/**
+ * The operations every pointer kind shares: make a handle, check an argument, take
+ * ownership of one, release one. Debug checks each handle; release trusts the types.
+ */
+
+/** A new handle of `kind` for the value in `cell`. */
+export function handleFor(kind: PointerKind, cell: RefCell): Handle {
+  return newHandle(projectionFor(kind, kind.proto, cell.value), cell);
+}
+
+/** `p` as a live handle of `kind`, or a clear error naming `operation`. */
+export function expectLive(p: unknown, kind: PointerKind, operation: string): Handle {
+  if (kindOf(p) !== kind) throw notA(kind, p, operation);
+  const h = p as Handle;
+  assertLive(h, operation);
+  return h;
+}
+
+export function notA(kind: PointerKind, p: unknown, operation: string): TypeError {
+  const got = kindOf(p)?.name ?? (p === null ? "null" : typeof p === "object" ? (p as object).constructor?.name ?? "object" : typeof p);
+  return new TypeError(`${operation} expects ${/^[AEIOU]/.test(kind.name) ? "an" : "a"} ${kind.name}, but got ${got === kind.name ? "a retired one" : got}.`);
+}
+
+/**
+ * Takes ownership of `p` (a conversion, a move into a list): debug retires `p` so it can no
+ * longer be used; release keeps it (it is the shared handle). Returns the cell.
+ */
+export function consume(p: unknown, kind: PointerKind, operation: string): RefCell {
+  const h = expectLive(p, kind, operation);
+  if (!releaseMode) retire(h, "moved", operation);
+  return h[CELL];
+}
+
+/**
+ * Releases the strong reference `p` holds; drops the value if it was the last.
+ * Debug: a second release of the same handle is a DoubleDropError.
+ */
+export function releaseHandle(p: unknown, kind: PointerKind, operation: string): void {
+  let cell: RefCell;
+  if (releaseMode) {
+    cell = (p as Handle)[CELL];
+    if (cell === undefined) throw notA(kind, p, operation);
+  } else {
+    if (kindOf(p) !== kind) throw notA(kind, p, operation);
+    const h = p as Handle;
+    if (h[Pointee] === GONE) throw goneError(h, operation);
+    retire(h, "dropped", operation);
+    cell = h[CELL];
+  }
+  if (decStrong(cell)) dropValue(cell, operation);
+}
+
+/** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
+export function dropValue(cell: RefCell, operation: string): void {
+  if (!releaseMode && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
+  const value = cell.value as { [Symbol.dispose]?: () => void } | null;
+  if (value !== null && typeof value === "object") value[Symbol.dispose]?.();
+}
