@@ -8,3 +8,6 @@ export { Arc, ArcCore, UniqueArc, UniqueArcCore, ArcBorrow, ArcBorrowCore } from
 export type { Pointer, Project } from "./types.js";
 export { REFCOUNT_MAX } from "./refcount.js";
 export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropError, ListError, REFCOUNT_WARNING } from "./errors.js";
+export { ListArc, ListArcCore } from "./list-arc.js";
+export { List, Cursor, CursorPeek } from "./list.js";
+export { ListItem } from "./list-links.js";

@@ -1,0 +1,266 @@
+import { CELL, moveOut } from "./handle.js";
+import { releaseMode } from "./mode.js";
+import { borrowOf, type ArcBorrow } from "./arc.js";
+import { LINK, expectListArc, type ListArc, type ListArcHandle } from "./list-arc.js";
+import { LINKS, ListLinks, checkListId } from "./list-links.js";
+import { ListError } from "./errors.js";
+
+/**
+ * An intrusive, circular, doubly linked list of ListArcs for one list id (the kernel's `List`).
+ * The links live in the values (`@ListItem`), so no operation allocates.
+ *
+ * Invariants:
+ * - `#head` is a sentinel; the items' links and it form one cycle.
+ * - For every item in the list, the list owns its ListArc (`links.arc`) and `links.list` is this list.
+ *   Every operation that takes an item checks this, which makes `remove(item)` safe (null for an
+ *   item of another list) where the kernel's is `unsafe`.
+ */
+export class List<T, ID extends number = 0> {
+  readonly id: ID;
+  readonly #head: ListLinks;
+
+  constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
+    this.id = checkListId(id ?? 0, "new List") as ID;
+    const head = (this.#head = new ListLinks(null, this.id));
+    head.next = head.prev = head;
+  }
+
+  /** True when the list holds no item. */
+  isEmpty(): boolean {
+    return this.#head.next === this.#head;
+  }
+
+  /** Adds `item` at the back (takes ownership). O(1), allocates nothing. */
+  pushBack(item: ListArc<T, ID>): void {
+    insertBefore(this, this.#head, adopt(this, item, "List.pushBack"));
+  }
+
+  /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
+  pushFront(item: ListArc<T, ID>): void {
+    insertBefore(this, this.#head.next!, adopt(this, item, "List.pushFront"));
+  }
+
+  /** Removes and returns the first item, or null when empty. */
+  popFront(): ListArc<T, ID> | null {
+    const first = this.#head.next!;
+    return first === this.#head ? null : (unlink(first) as unknown as ListArc<T, ID>);
+  }
+
+  /** Removes and returns the last item, or null when empty. */
+  popBack(): ListArc<T, ID> | null {
+    const last = this.#head.prev!;
+    return last === this.#head ? null : (unlink(last) as unknown as ListArc<T, ID>);
+  }
+
+  /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
+  remove(item: T): ListArc<T, ID> | null {
+    if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
+    const links = (item as { [LINKS]?: ListLinks[] })[LINKS]?.[this.id];
+    return links === undefined || links.list !== this ? null : (unlink(links) as unknown as ListArc<T, ID>);
+  }
+
+  /** Moves every item of `other` to the back of this list; `other` becomes empty. O(length of other). */
+  pushAllBack(other: List<T, ID>): void {
+    if (!(other instanceof List)) throw new TypeError("List.pushAllBack expects a List.");
+    if (other.id !== this.id) throw new TypeError(`List.pushAllBack: cannot move items of a List for id ${other.id} into a List for id ${this.id}.`);
+    if (other === this) return;
+    const src = other.#head;
+    if (src.next === src) return;
+    for (let l = src.next!; l !== src; l = l.next!) l.list = this; // ownership follows the items
+    const first = src.next!, last = src.prev!, tail = this.#head.prev!;
+    tail.next = first;
+    first.prev = tail;
+    last.next = this.#head;
+    this.#head.prev = last;
+    src.next = src.prev = src;
+  }
+
+  /** Iterates the items front to back as ArcBorrows. The list must not change meanwhile. */
+  [Symbol.iterator](): Iterator<ArcBorrow<T>> {
+    return new ListIterator<T>(this, this.#head);
+  }
+
+  /** A cursor before the first item. */
+  cursorFront(): Cursor<T, ID> {
+    return new Cursor(this, this.#head, this.#head.next!);
+  }
+
+  /** A cursor after the last item. */
+  cursorBack(): Cursor<T, ID> {
+    return new Cursor(this, this.#head, this.#head);
+  }
+
+  /** Drops every item's ListArc (as the kernel's `Drop for List`). Every item is removed even if a destructor throws. */
+  [Symbol.dispose](): void {
+    const errors: unknown[] = [];
+    for (let item = this.popFront(); item !== null; item = this.popFront()) {
+      try {
+        (item as unknown as { [Symbol.dispose](): void })[Symbol.dispose]();
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length === 1) throw errors[0];
+    if (errors.length > 1) throw new AggregateError(errors, `List[Symbol.dispose]: ${errors.length} item destructors threw; every item was still removed and released.`);
+  }
+}
+
+/** Takes ownership of `item` for `list`: returns its links, with the list's ListArc stored. */
+function adopt(list: List<unknown, number>, item: unknown, operation: string): ListLinks {
+  const h = expectListArc(item, operation);
+  const links = h[LINK];
+  if (links.id !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${links.id}, but this List is for id ${list.id}.`);
+  // Unreachable through the types (the ListArc was moved in); checked so no misuse corrupts a list.
+  if (links.list !== null) throw new ListError(`${operation}: the value is already in a list of id ${list.id}.`, "ListArc", operation);
+  links.arc = releaseMode ? h : moveOut(h, operation);
+  return links;
+}
+
+/** Links `l` into `list` just before `next`. */
+function insertBefore(list: object, next: ListLinks, l: ListLinks): void {
+  const prev = next.prev!;
+  l.next = next;
+  l.prev = prev;
+  prev.next = l;
+  next.prev = l;
+  l.list = list;
+}
+
+/** Unlinks `l` and hands its ListArc back to the caller. */
+function unlink(l: ListLinks): ListArcHandle {
+  const prev = l.prev!, next = l.next!;
+  prev.next = next;
+  next.prev = prev;
+  const arc = l.arc as ListArcHandle;
+  l.next = l.prev = null;
+  l.list = l.arc = null;
+  return arc;
+}
+
+function borrowAt(l: ListLinks): ArcBorrow<never> {
+  return borrowOf(l.arc![CELL]) as unknown as ArcBorrow<never>;
+}
+
+/** Fails loudly when a cursor or iterator holds links that were removed behind its back. */
+function checkStillIn(list: object, head: ListLinks, l: ListLinks, operation: string): void {
+  if (l !== head && l.list !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+}
+
+class ListIterator<T> implements Iterator<ArcBorrow<T>> {
+  #next: ListLinks;
+  constructor(
+    readonly list: object,
+    readonly head: ListLinks,
+  ) {
+    this.#next = head.next!;
+  }
+  next(): IteratorResult<ArcBorrow<T>> {
+    const l = this.#next;
+    checkStillIn(this.list, this.head, l, "List iteration");
+    if (l === this.head) return { done: true, value: undefined };
+    this.#next = l.next!;
+    return { done: false, value: borrowAt(l) as ArcBorrow<T> };
+  }
+}
+
+/**
+ * A position between two items of a list, or at either end (the kernel's cursor since v6.15).
+ * Invariant: `#next` is the item right after the cursor, or the sentinel at the back end.
+ */
+export class Cursor<T, ID extends number = 0> {
+  #next: ListLinks;
+  readonly #list: List<T, ID>;
+  readonly #head: ListLinks;
+
+  constructor(list: List<T, ID>, head: ListLinks, next: ListLinks) {
+    this.#list = list;
+    this.#head = head;
+    this.#next = next;
+  }
+
+  /** The item after the cursor, or null at the back. */
+  peekNext(): CursorPeek<T, ID> | null {
+    const l = this.#current("Cursor.peekNext");
+    return l === this.#head ? null : new CursorPeek(this, l, true);
+  }
+
+  /** The item before the cursor, or null at the front. */
+  peekPrev(): CursorPeek<T, ID> | null {
+    const l = this.#current("Cursor.peekPrev").prev!;
+    return l === this.#head ? null : new CursorPeek(this, l, false);
+  }
+
+  /** Moves past the next item; false (no move) at the back. */
+  moveNext(): boolean {
+    const l = this.#current("Cursor.moveNext");
+    if (l === this.#head) return false;
+    this.#next = l.next!;
+    return true;
+  }
+
+  /** Moves back past the previous item; false (no move) at the front. */
+  movePrev(): boolean {
+    const prev = this.#current("Cursor.movePrev").prev!;
+    if (prev === this.#head) return false;
+    this.#next = prev;
+    return true;
+  }
+
+  /** Inserts `item` so that it is right after the cursor. */
+  insertNext(item: ListArc<T, ID>): void {
+    this.#insert(item, "Cursor.insertNext");
+    this.#next = this.#next.prev!;
+  }
+
+  /** Inserts `item` so that it is right before the cursor. */
+  insertPrev(item: ListArc<T, ID>): void {
+    this.#insert(item, "Cursor.insertPrev");
+  }
+
+  /** Removes the item after the cursor; null at the back. */
+  removeNext(): ListArc<T, ID> | null {
+    return this.peekNext()?.remove() ?? null;
+  }
+
+  /** Removes the item before the cursor; null at the front. */
+  removePrev(): ListArc<T, ID> | null {
+    return this.peekPrev()?.remove() ?? null;
+  }
+
+  /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
+  removeAt(l: ListLinks): ListArc<T, ID> {
+    checkStillIn(this.#list, this.#head, l, "CursorPeek.remove");
+    if (l === this.#next) this.#next = l.next!;
+    return unlink(l) as unknown as ListArc<T, ID>;
+  }
+
+  #current(operation: string): ListLinks {
+    checkStillIn(this.#list, this.#head, this.#next, operation);
+    return this.#next;
+  }
+
+  #insert(item: ListArc<T, ID>, operation: string): void {
+    insertBefore(this.#list, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
+  }
+}
+
+/** A peeked item: remove it, or borrow it. Valid until the list changes. */
+export class CursorPeek<T, ID extends number = 0> {
+  readonly #cursor: Cursor<T, ID>;
+  readonly #links: ListLinks;
+  constructor(cursor: Cursor<T, ID>, links: ListLinks, readonly isNext: boolean) {
+    this.#cursor = cursor;
+    this.#links = links;
+  }
+
+  /** Removes the peeked item from the list and returns its ListArc. */
+  remove(): ListArc<T, ID> {
+    return this.#cursor.removeAt(this.#links);
+  }
+
+  /** A borrow of the peeked item. */
+  arc(): ArcBorrow<T> {
+    if (this.#links.arc === null) throw new ListError("CursorPeek.arc: the peeked item was removed from the list.", "List", "CursorPeek.arc");
+    return borrowAt(this.#links) as ArcBorrow<T>;
+  }
+}
