@@ -39,10 +39,10 @@ export class ListError extends SmartPointerError {
 export const REFCOUNT_WARNING = "RefcountSaturationWarning";
 
 type Emit = (message: string, options: { type: string; code: string }) => void;
-const emitWarning = (globalThis as { process?: { emitWarning?: Emit } }).process?.emitWarning;
 
-/** Emits a `RefcountSaturationWarning` (Node) or a console warning (elsewhere). */
+/** Emits a `RefcountSaturationWarning` (Node's process warning) or a console warning (elsewhere). */
 export function warnRefcount(message: string, code: string): void {
-  if (emitWarning) emitWarning.call((globalThis as { process?: unknown }).process, message, { type: REFCOUNT_WARNING, code });
+  const process = (globalThis as { process?: { emitWarning?: Emit } }).process;
+  if (typeof process?.emitWarning === "function") process.emitWarning(message, { type: REFCOUNT_WARNING, code });
   else console.warn(`${REFCOUNT_WARNING}: ${message}`);
 }

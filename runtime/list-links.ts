@@ -35,38 +35,43 @@ export function checkListId(id: unknown, operation: string): number {
   return id;
 }
 
-/** The links of `value` for `id`, or a TypeError saying how to declare them. */
+/** `proto[LIST_IDS]` lists the ids a `@ListItem` class (and its subclasses) carries links for. */
+const LIST_IDS = Symbol("ts-smart-pointer.listIds");
+
+/**
+ * The links of `value` for `id`, or a TypeError saying how to declare them. A value's links
+ * are created together, once, when it first gets a ListArc; list operations never allocate.
+ */
 export function linksOf(value: unknown, id: number, operation: string): ListLinks {
-  const links = typeof value === "object" && value !== null ? (value as { [LINKS]?: ListLinks[] })[LINKS]?.[id] : undefined;
-  if (links === undefined) {
+  const item = (typeof value === "object" && value !== null ? value : {}) as { [LINKS]?: ListLinks[]; [LIST_IDS]?: readonly number[] };
+  let links = item[LINKS];
+  if (links === undefined && item[LIST_IDS]?.includes(id)) {
+    links = [];
+    for (const listId of item[LIST_IDS]!) links[listId] = new ListLinks(item, listId);
+    Object.defineProperty(item, LINKS, { value: links }); // throws a TypeError on a frozen value
+  }
+  const own = links?.[id];
+  if (own === undefined) {
     const name = typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value;
     throw new TypeError(`${operation}: ${name} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);
   }
-  return links;
+  return own;
 }
 
 /**
  * `@ListItem()` / `@ListItem(0, 1)`: the class carries links for these list ids, so its values
- * can be put in a `List` of those ids through a `ListArc`. Works as a standard decorator and under
- * `experimentalDecorators`.
+ * can be put in a `List` of those ids through a `ListArc`. A subclass may add ids. Works as a
+ * standard decorator and under `experimentalDecorators`; the class itself is left unchanged.
  */
-export function ListItem(...ids: number[]): <C extends abstract new (...args: any[]) => object>(target: C, context?: ClassDecoratorContext<C>) => C {
+export function ListItem(...ids: number[]): <C extends abstract new (...args: any[]) => object>(target: C, context?: ClassDecoratorContext<C>) => void {
   const listIds = ids.length === 0 ? [0] : ids.map((id) => checkListId(id, "@ListItem"));
   if (new Set(listIds).size !== listIds.length) throw new TypeError(`@ListItem(${ids.join(", ")}): each list id may be given once.`);
-  return ((target: unknown, context?: { kind?: string }) => {
+  return (target: unknown, context?: { kind?: string }) => {
     if (typeof target !== "function" || (context !== undefined && context.kind !== "class")) {
       throw new TypeError(`@ListItem can only be applied to a class, not to ${context?.kind ?? typeof target}.`);
     }
-    const cls = target as new (...args: unknown[]) => object;
-    return {
-      [cls.name]: class extends cls {
-        constructor(...args: unknown[]) {
-          super(...args);
-          // Created once with the value: every instance gets the same shape.
-          const links = ((this as { [LINKS]?: ListLinks[] })[LINKS] ??= []);
-          for (const id of listIds) links[id] ??= new ListLinks(this, id);
-        }
-      },
-    }[cls.name];
-  }) as never;
+    const proto = target.prototype as { [LIST_IDS]?: readonly number[] };
+    const inherited = proto[LIST_IDS] ?? [];
+    Object.defineProperty(proto, LIST_IDS, { value: [...new Set([...inherited, ...listIds])], configurable: true });
+  };
 }

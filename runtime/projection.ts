@@ -82,9 +82,8 @@ function defineForwarder(kind: PointerKind, projection: Projection, holder: obje
   if (typeof desc.value === "function") {
     const info = receiverInfo(holder, key, desc.value as Function);
     if (shadowed.has(key)) {
-      // A pointer's own member wins over a plain pointee member (Rust probes the pointer first);
-      // over a receiver method it is ambiguous (rustc E0034), so calling it must fail loudly.
-      if (info.receiver) define(proto, key, () => { throw ambiguityError(kind, holder, key); });
+      // The pointer's own member wins, as a plain lookup would. Over a receiver method this is
+      // ambiguous in Rust (E0034): the transformer reports it at compile time.
     } else if (info.receiver && info.kind !== null && info.kind !== kind.name) {
       define(proto, key, function (this: Handle) { throw wrongKindError(this, holder, key, info.kind!); });
     } else {
@@ -126,13 +125,6 @@ function rejectStaticReceivers(pointeeProto: object): void {
 
 function isClass(fn: Function): boolean {
   return /^class\b/.test(Function.prototype.toString.call(fn));
-}
-
-function ambiguityError(kind: PointerKind, holder: object, key: PropertyKey): TypeError {
-  return new TypeError(
-    `multiple applicable items in scope (rustc E0034): \`${String(key)}\` is both a member of the pointer ${kind.name} and a receiver method ${describeMember(holder, key)}. ` +
-      `Rename one of them, or call the receiver explicitly: ${describeMember(holder, key).replace(".", ".prototype.")}.call(${kind.name}.deref(p), p, ...).`,
-  );
 }
 
 function wrongKindError(h: Handle, holder: object, key: PropertyKey, receiverKind: string): TypeError {

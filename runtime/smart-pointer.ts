@@ -24,26 +24,48 @@ export function SmartPointer(target: unknown, context?: unknown, ...rest: unknow
 }
 
 /**
- * Registers `cls` as a pointer kind and returns the class users get: a subclass whose
- * constructor gives each new pointer the projection prototype of its pointee.
+ * Registers `cls` as a pointer kind, leaving the class itself untouched (some compilers bind the
+ * class name inside its body to the undecorated class, so a replacement class would be bypassed).
+ *
+ * A user pointer is adopted on its first member lookup that misses the class: a trap at the end
+ * of its prototype chain gives it the projection prototype of its pointee. Later lookups of
+ * pointee members hit the projection and never reach the trap.
  */
 function derivePointer(cls: new (...args: unknown[]) => object): Function {
   const kind = registerKind(cls.name, cls.prototype as object);
-  const derived = {
-    [cls.name]: class extends cls {
-      constructor(...args: unknown[]) {
-        super(...args);
-        if (!(Pointee in this)) {
-          throw new TypeError(
-            `@SmartPointer class ${kind.name} has no way to reach its pointee (rustc E0802: \`CoercePointee\` requires a pointee): declare \`readonly [Pointee]: T\` and assign it in the constructor.`,
-          );
-        }
-        Object.setPrototypeOf(this, projectionFor(kind, Object.getPrototypeOf(this) as object, this[Pointee as keyof this], this));
-      }
+  const adopted = new WeakSet<object>();
+  /** Adopts `receiver` if it is a constructed pointer not adopted yet; true if it did. */
+  const adopt = (receiver: object): boolean => {
+    if (adopted.has(receiver) || isPrototypeObject(receiver) || !(Pointee in receiver)) return false;
+    adopted.add(receiver);
+    const pointee = (receiver as { [Pointee]: unknown })[Pointee];
+    Object.setPrototypeOf(receiver, projectionFor(kind, Object.getPrototypeOf(receiver) as object, pointee, receiver));
+    return true;
+  };
+  const parent = Object.getPrototypeOf(cls.prototype) as object;
+  const trap = new Proxy(parent, {
+    get(target, key, receiver: object) {
+      if (adopt(receiver)) return Reflect.get(receiver, key, receiver);
+      if (typeof key === "string" && !(Pointee in receiver) && !isPrototypeObject(receiver) && !(key in target)) throw noPointee(kind.name, key);
+      return Reflect.get(target, key, receiver);
     },
-  }[cls.name]!;
-  kind.proto = derived.prototype as object;
-  return derived;
+    set(target, key, value, receiver: object) {
+      return adopt(receiver) ? Reflect.set(receiver, key, value, receiver) : Reflect.set(target, key, value, receiver);
+    },
+  });
+  Object.setPrototypeOf(cls.prototype, trap);
+  return cls;
+}
+
+/** `C.prototype` objects (own `constructor` pointing back) are not pointers to adopt. */
+function isPrototypeObject(o: object): boolean {
+  return Object.prototype.hasOwnProperty.call(o, "constructor") && (o as { constructor: { prototype?: unknown } }).constructor.prototype === o;
+}
+
+function noPointee(name: string, key: string): TypeError {
+  return new TypeError(
+    `.${key}: @SmartPointer class ${name} has no way to reach its pointee (rustc E0802: \`CoercePointee\` requires a pointee): declare \`readonly [Pointee]: T\` and assign it in the constructor.`,
+  );
 }
 
 /**
@@ -56,7 +78,12 @@ function registerKind(name: string, proto: object): PointerKind {
   return kind;
 }
 
-/** Sets how the runtime's own pointer `cls` (already derived) names itself and passes `self`. */
+/**
+ * Sets how the runtime's own pointer `cls` (already derived) names itself and passes `self`.
+ * Its handles are born projected (see ownership.ts), so it needs no adoption trap.
+ */
 export function configureKind(cls: abstract new (...args: never[]) => unknown, options: Omit<PointerKind, "proto">): PointerKind {
-  return Object.assign(kindOf(cls.prototype)!, options);
+  const proto = cls.prototype as object;
+  Object.setPrototypeOf(proto, Object.prototype); // the runtime's pointer classes have no base class
+  return Object.assign(kindOf(proto)!, options);
 }

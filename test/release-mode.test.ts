@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { Resource, setStrongCount, warningsDuring } from "./helpers.js";
+
+// Release mode is fixed when the runtime loads, as refcount_t's behaviour is fixed per build.
+process.env.NODE_ENV = "production";
+type Runtime = typeof import("../runtime/index.js");
+let rt: Runtime;
+beforeAll(async () => {
+  rt = await import("../runtime/index.js");
+});
+
+describe("release mode (NODE_ENV=production)", () => {
+  test("clone shares one handle per value: no allocation per clone", () => {
+    const a = rt.Arc.new(new Resource());
+    const b = rt.Arc.clone(a);
+    expect(b).toBe(a);
+    expect(rt.Arc.strongCount(a)).toBe(2);
+    rt.Arc.drop(b);
+    expect(rt.Arc.strongCount(a)).toBe(1);
+  });
+
+  test("the destructor still runs exactly once at the last drop", () => {
+    const r = new Resource();
+    const a = rt.Arc.new(r);
+    const b = rt.Arc.clone(a);
+    rt.Arc.drop(a);
+    expect(r.disposed).toBe(0);
+    rt.Arc.drop(b);
+    expect(r.disposed).toBe(1);
+  });
+
+  test("drop past zero warns (underflow) and saturates instead of throwing or dropping twice", () => {
+    const r = new Resource();
+    const a = rt.Arc.new(r);
+    rt.Arc.drop(a);
+    const warnings = warningsDuring(() => {
+      rt.Arc.drop(a);
+      rt.Arc.drop(a);
+    });
+    expect(warnings.map((w) => w.code)).toEqual(["SP_REFCOUNT_UNDERFLOW"]);
+    expect(rt.Arc.strongCount(a)).toBe(Infinity);
+    expect(r.disposed).toBe(1);
+  });
+
+  test("clone from zero warns (use-after-free) and saturates", () => {
+    const r = new Resource();
+    const a = rt.Arc.new(r);
+    rt.Arc.drop(a);
+    const warnings = warningsDuring(() => rt.Arc.clone(a));
+    expect(warnings.map((w) => w.code)).toEqual(["SP_REFCOUNT_ADD_ON_ZERO"]);
+    expect(rt.Arc.strongCount(a)).toBe(Infinity);
+    expect(r.disposed).toBe(1);
+  });
+
+  test("misuse of one value does not corrupt another's count", () => {
+    const victim = rt.Arc.new(new Resource("victim"));
+    const other = rt.Arc.new(new Resource("other"));
+    rt.Arc.drop(victim);
+    warningsDuring(() => rt.Arc.drop(victim));
+    expect(rt.Arc.strongCount(other)).toBe(1);
+  });
+
+  test("saturation warns once and leaks", () => {
+    const r = new Resource();
+    const a = rt.Arc.new(r);
+    setStrongCount(a, rt.REFCOUNT_MAX);
+    const warnings = warningsDuring(() => {
+      rt.Arc.clone(a);
+      rt.Arc.clone(a);
+      rt.Arc.drop(a);
+    });
+    expect(warnings.map((w) => w.code)).toEqual(["SP_REFCOUNT_SATURATED"]);
+    expect(r.disposed).toBe(0);
+  });
+
+  test("receivers pass the shared handle, and auto-deref still works", () => {
+    class Job {
+      name = "job";
+      take(self: import("../runtime/index.js").Arc<this>) {
+        return self;
+      }
+    }
+    const a = rt.Arc.new(new Job());
+    expect(a.take()).toBe(a);
+    expect(a.name).toBe("job");
+  });
+
+  test("a ListArc moved into a list cannot be reused, even in release mode", () => {
+    @rt.ListItem()
+    class Item {}
+    const list = new rt.List<Item>();
+    const la = rt.ListArc.new(new Item());
+    list.pushBack(la);
+    expect(() => list.pushBack(la)).toThrow(rt.UseAfterMoveError);
+    expect(() => rt.ListArc.intoArc(la)).toThrow(rt.UseAfterMoveError);
+    expect(list.popFront()).toBe(la);
+    expect(list.isEmpty()).toBe(true);
+  });
+
+  test("a wrong argument is still a TypeError", () => {
+    expect(() => rt.Arc.clone({} as never)).toThrow(TypeError);
+    expect(() => rt.Arc.drop({} as never)).toThrow(TypeError);
+  });
+});
