@@ -20,8 +20,17 @@ export function warningsDuring(fn: () => void): { message: string; type: string;
  * (the release-mode test must set NODE_ENV before the runtime loads).
  */
 export function setStrongCount(pointer: object, n: number): void {
+  cellOf(pointer).count = n;
+}
+
+/** The strong count of any pointer (ListArcs included), read without changing it. */
+export function strongCountOf(pointer: object): number {
+  return cellOf(pointer).count;
+}
+
+function cellOf(pointer: object): { count: number } {
   const cell = Object.getOwnPropertySymbols(pointer).find((s) => s.description === "ts-smart-pointer.cell")!;
-  (pointer as Record<symbol, { count: number }>)[cell]!.count = n;
+  return (pointer as Record<symbol, { count: number }>)[cell]!;
 }
 
 /** A disposable resource that records how many times it was released. */

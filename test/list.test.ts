@@ -1,0 +1,290 @@
+import { describe, expect, test } from "vitest";
+import { Arc, List, ListArc, ListError, ListItem, UniqueArc, UseAfterMoveError, DoubleDropError, type ArcBorrow } from "../runtime/index.js";
+import { Resource } from "./helpers.js";
+
+@ListItem()
+class Item {
+  constructor(readonly value: number) {}
+  static new(value: number): ListArc<Item> {
+    return ListArc.new(new Item(value));
+  }
+}
+
+const values = (list: List<Item>) => [...list].map((b: ArcBorrow<Item>) => b.value);
+
+// The kernel's cursor doc example (rust/kernel/list.rs, `Cursor`), ported.
+describe("kernel doc example: cursors", () => {
+  function removeFirst(list: List<Item>, value: number): ListArc<Item> | null {
+    const cursor = list.cursorFront();
+    for (let next = cursor.peekNext(); next; next = cursor.peekNext()) {
+      if (next.arc().value === value) return next.remove();
+      cursor.moveNext();
+    }
+    return null;
+  }
+  function removeLast(list: List<Item>, value: number): ListArc<Item> | null {
+    const cursor = list.cursorBack();
+    for (let prev = cursor.peekPrev(); prev; prev = cursor.peekPrev()) {
+      if (prev.arc().value === value) return prev.remove();
+      cursor.movePrev();
+    }
+    return null;
+  }
+  function removeAll(list: List<Item>, value: number): List<Item> {
+    const out = new List<Item>();
+    const cursor = list.cursorFront();
+    for (let next = cursor.peekNext(); next; next = cursor.peekNext()) {
+      if (next.arc().value === value) out.pushBack(next.remove());
+      else cursor.moveNext();
+    }
+    return out;
+  }
+  function insertAt(list: List<Item>, item: ListArc<Item>, idx: number): void {
+    const cursor = list.cursorFront();
+    for (let i = 0; i < idx; i++) if (!cursor.moveNext()) throw new RangeError("EINVAL");
+    cursor.insertNext(item);
+  }
+  function mergeSorted(list: List<Item>, merge: List<Item>): void {
+    const cursor = list.cursorFront();
+    for (let toInsert = merge.popFront(); toInsert; toInsert = merge.popFront()) {
+      for (let next = cursor.peekNext(); next; next = cursor.peekNext()) {
+        if (toInsert.value < next.arc().value) break;
+        cursor.moveNext();
+      }
+      cursor.insertPrev(toInsert);
+    }
+  }
+
+  test("remove_all, remove_first, insert_at, remove_last, merge_sorted", () => {
+    const list = new List<Item>();
+    for (const v of [14, 12, 10, 12, 15, 14]) list.pushBack(Item.new(v));
+    expect([...removeAll(list, 12)].length).toBe(2);
+    expect(values(list)).toEqual([14, 10, 15, 14]);
+    expect(removeFirst(list, 14)).not.toBeNull();
+    expect(values(list)).toEqual([10, 15, 14]);
+    insertAt(list, Item.new(12), 2);
+    expect(values(list)).toEqual([10, 15, 12, 14]);
+    expect(removeLast(list, 15)).not.toBeNull();
+    expect(values(list)).toEqual([10, 12, 14]);
+    const list2 = new List<Item>();
+    list2.pushBack(Item.new(11));
+    list2.pushBack(Item.new(13));
+    mergeSorted(list, list2);
+    const items: number[] = [];
+    for (let it = list.popFront(); it; it = list.popFront()) items.push(it.value);
+    expect(items).toEqual([10, 11, 12, 13, 14]);
+    expect(list.popFront()).toBeNull();
+    expect(() => insertAt(list, Item.new(1), 1)).toThrow(RangeError);
+  });
+});
+
+describe("List: the kernel API", () => {
+  test("push and pop at both ends; isEmpty", () => {
+    const list = new List<Item>();
+    expect(list.isEmpty()).toBe(true);
+    expect(list.popFront()).toBeNull();
+    expect(list.popBack()).toBeNull();
+    list.pushBack(Item.new(2));
+    list.pushFront(Item.new(1));
+    list.pushBack(Item.new(3));
+    expect(values(list)).toEqual([1, 2, 3]);
+    expect(list.popBack()!.value).toBe(3);
+    expect(list.popFront()!.value).toBe(1);
+    expect(list.isEmpty()).toBe(false);
+  });
+
+  test("remove(item) is O(1) and safe: null for an item not in this list", () => {
+    const a = new List<Item>();
+    const b = new List<Item>();
+    const x = new Item(1);
+    const y = new Item(2);
+    a.pushBack(ListArc.new(x));
+    b.pushBack(ListArc.new(y));
+    expect(a.remove(y)).toBeNull(); // in another list of the same id
+    expect(values(b)).toEqual([2]);
+    const removed = a.remove(x)!;
+    expect(Arc.deref(removed)).toBe(x);
+    expect(a.remove(x)).toBeNull(); // no longer in it
+    expect(a.remove(new Item(3))).toBeNull(); // never had a ListArc
+    expect(() => a.remove(null as never)).toThrow(TypeError);
+  });
+
+  test("pushAllBack moves every item; remove then works on the new list", () => {
+    const a = new List<Item>();
+    const b = new List<Item>();
+    const items = [1, 2, 3].map((v) => new Item(v));
+    a.pushBack(ListArc.new(items[0]!));
+    for (const it of items.slice(1)) b.pushBack(ListArc.new(it));
+    a.pushAllBack(b);
+    expect(values(a)).toEqual([1, 2, 3]);
+    expect(b.isEmpty()).toBe(true);
+    expect(b.remove(items[1]!)).toBeNull();
+    expect(a.remove(items[1]!)).not.toBeNull();
+    a.pushAllBack(new List<Item>());
+    a.pushAllBack(a);
+    expect(values(a)).toEqual([1, 3]);
+  });
+
+  test("iteration yields ArcBorrows that can be upgraded", () => {
+    const list = new List<Item>();
+    list.pushBack(Item.new(7));
+    const [borrow] = [...list];
+    const arc = Arc.from(borrow!);
+    expect(Arc.strongCount(arc)).toBe(2);
+    Arc.drop(arc);
+  });
+
+  test("changing the list under an iterator or cursor is a clear error, not corruption", () => {
+    const list = new List<Item>();
+    const x = new Item(1);
+    list.pushBack(ListArc.new(x));
+    list.pushBack(Item.new(2));
+    const it = list[Symbol.iterator]();
+    it.next();
+    const cursor = list.cursorFront();
+    cursor.moveNext(); // now before 2
+    const peek = cursor.peekNext()!;
+    list.popBack();
+    expect(() => it.next()).toThrow(ListError);
+    expect(() => cursor.peekNext()).toThrow(ListError);
+    expect(() => peek.remove()).toThrow(ListError);
+    expect(() => peek.arc()).toThrow(ListError);
+  });
+
+  test("cursor on an empty list, and at both ends", () => {
+    const list = new List<Item>();
+    const c = list.cursorFront();
+    expect(c.peekNext()).toBeNull();
+    expect(c.peekPrev()).toBeNull();
+    expect(c.moveNext()).toBe(false);
+    expect(c.movePrev()).toBe(false);
+    expect(c.removeNext()).toBeNull();
+    expect(c.removePrev()).toBeNull();
+    c.insertPrev(Item.new(1)); // [1 |]
+    c.insertNext(Item.new(2)); // [1 | 2]
+    expect(c.peekPrev()!.arc().value).toBe(1);
+    expect(c.peekNext()!.arc().value).toBe(2);
+    expect(c.removePrev()!.value).toBe(1);
+    expect(c.removeNext()!.value).toBe(2);
+    expect(list.isEmpty()).toBe(true);
+  });
+
+  test("[Symbol.dispose] drops every remaining ListArc", () => {
+    @ListItem()
+    class Res extends Resource {}
+    const resources = [new Res(), new Res()];
+    {
+      using list = new List<Res>();
+      for (const r of resources) list.pushBack(ListArc.new(r));
+    }
+    expect(resources.map((r) => r.disposed)).toEqual([1, 1]);
+  });
+});
+
+describe("ListArc: one per (value, id)", () => {
+  test("tryFromArc is null while a ListArc exists, and succeeds after intoArc or drop", () => {
+    const a = Arc.new(new Item(1));
+    const la = ListArc.tryFromArc(Arc.clone(a))!;
+    expect(la).not.toBeNull();
+    const b = Arc.clone(a);
+    expect(ListArc.tryFromArc(b)).toBeNull();
+    expect(Arc.strongCount(b)).toBe(3); // null leaves b untouched
+    const back = ListArc.intoArc(la);
+    const la2 = ListArc.tryFromArc(b)!;
+    expect(la2).not.toBeNull();
+    expect(() => Arc.strongCount(b)).toThrow(UseAfterMoveError); // b was taken over
+    ListArc.drop(la2);
+    expect(ListArc.tryFromArc(back)).not.toBeNull();
+  });
+
+  test("tryFromArcOrDrop drops the Arc on failure, or converts a unique one", () => {
+    const value = new Item(1);
+    const a = Arc.new(value);
+    const la = ListArc.tryFromArc(Arc.clone(a))!;
+    const c = Arc.clone(a);
+    expect(ListArc.tryFromArcOrDrop(c)).toBeNull();
+    expect(Arc.strongCount(a)).toBe(2);
+    ListArc.drop(la);
+    const only = ListArc.tryFromArcOrDrop(a);
+    expect(only).not.toBeNull();
+    expect(Arc.deref(only!)).toBe(value);
+  });
+
+  test("a value can be in lists of different ids at once", () => {
+    @ListItem(0, 1)
+    class Task {
+      constructor(readonly name: string) {}
+    }
+    const all = new List<Task>();
+    const ready = new List<Task, 1>(1);
+    const [la0, la1] = ListArc.pairFromUnique(UniqueArc.new(new Task("t")), 1);
+    all.pushBack(la0);
+    ready.pushBack(la1);
+    expect([...all].map((b) => b.name)).toEqual(["t"]);
+    expect([...ready].map((b) => b.name)).toEqual(["t"]);
+    const task = Arc.deref(all.popFront()!);
+    expect(ready.remove(task)).not.toBeNull();
+    expect(all.remove(task)).toBeNull();
+  });
+
+  test("pairFromUnique with explicit ids, and its misuse", () => {
+    @ListItem(2, 3)
+    class T {}
+    const [a, b] = ListArc.pairFromUnique(UniqueArc.new(new T()), 2, 3);
+    expect(ListArc.ptrEq(a, b as never)).toBe(true);
+    expect(Arc.strongCount(ListArc.cloneArc(a))).toBe(3);
+    expect(() => ListArc.pairFromUnique(UniqueArc.new(new T()), 2, 2)).toThrow(/must differ/);
+    expect(() => ListArc.pairFromUnique(UniqueArc.new(new T()), 4, 5)).toThrow(/not a @ListItem for list id 4/);
+  });
+
+  test("ListArc.from a UniqueArc, and its id must be declared", () => {
+    const la = ListArc.from(UniqueArc.new(new Item(5)));
+    expect(la.value).toBe(5);
+    expect(() => ListArc.from(UniqueArc.new(new Item(5)), 1)).toThrow(/not a @ListItem for list id 1; declare it with @ListItem\(1\)/);
+  });
+
+  test("a class that is not a @ListItem cannot get a ListArc or enter a list", () => {
+    class Plain {}
+    expect(() => ListArc.new(new Plain())).toThrow(/Plain is not a @ListItem for list id 0; declare it with @ListItem\(\)/);
+    expect(() => new List<Plain>().pushBack({} as never)).toThrow(/List\.pushBack expects a ListArc/);
+  });
+
+  test("ListArc.new twice on one value is refused", () => {
+    const x = new Item(1);
+    ListArc.new(x);
+    expect(() => ListArc.new(x)).toThrow(ListError);
+  });
+
+  test("a ListArc moved into a list is gone for the caller; a wrong-id list refuses it", () => {
+    const list = new List<Item>();
+    const la = Item.new(1);
+    list.pushBack(la);
+    expect(() => list.pushBack(la)).toThrow(UseAfterMoveError);
+    expect(() => ListArc.drop(la)).toThrow(UseAfterMoveError);
+    expect(() => la.value).toThrow(UseAfterMoveError);
+    @ListItem(0, 1)
+    class Two {}
+    const [, one] = ListArc.pairFromUnique(UniqueArc.new(new Two()), 1);
+    expect(() => new List<Two>().pushBack(one as never)).toThrow(/for list id 1, but this List is for id 0/);
+  });
+
+  test("drop twice is a DoubleDropError; the last drop runs the destructor", () => {
+    @ListItem()
+    class Res extends Resource {}
+    const r = new Res();
+    const la = ListArc.new(r);
+    const arc = ListArc.cloneArc(la);
+    ListArc.drop(la);
+    expect(() => ListArc.drop(la)).toThrow(DoubleDropError);
+    expect(r.disposed).toBe(0);
+    Arc.drop(arc);
+    expect(r.disposed).toBe(1);
+  });
+
+  test("bad list ids are TypeErrors", () => {
+    expect(() => new List<Item, 1.5>(1.5)).toThrow(/integer from 0 to 65535/);
+    expect(() => ListItem(-1)).toThrow(TypeError);
+    expect(() => ListItem(1, 1)).toThrow(/once/);
+    expect(() => (ListItem() as (x: unknown) => void)(3)).toThrow(/only be applied to a class/);
+  });
+});
