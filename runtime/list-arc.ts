@@ -8,6 +8,9 @@ import { ListLinks, checkListId, linksOf } from "./list-links.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 import type { Pointer, Statics } from "./types.js";
 
+/** Type-only key of a ListArc's list id. */
+declare const LIST_ID: unique symbol;
+
 /** `listArc[LINK]` is the ListLinks of its (value, id). */
 export const LINK = Symbol("ts-smart-pointer.link");
 
@@ -28,7 +31,9 @@ export interface ListArcHandle extends Handle {
 @SmartPointer
 export class ListArcCore<T, ID extends number = 0> {
   declare readonly [Pointee]: T;
-  declare private readonly listArcBrand: ID;
+  declare private readonly listArcBrand: void;
+  /** The list id at the type level (a public key, so declaration files keep its type). */
+  declare readonly [LIST_ID]: ID;
 
   /** Allocates `value` (a `@ListItem` for `id`) behind a new ListArc. */
   static new<T>(value: T): ListArc<T>;

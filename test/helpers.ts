@@ -28,6 +28,7 @@ export function strongCountOf(pointer: object): number {
   return cellOf(pointer).count;
 }
 
+
 function cellOf(pointer: object): { count: number } {
   const cell = Object.getOwnPropertySymbols(pointer).find((s) => s.description === "ts-smart-pointer.cell")!;
   return (pointer as Record<symbol, { count: number }>)[cell]!;
