@@ -11,11 +11,15 @@ export const examples = [
   { name: "saturation", title: "refcount saturation and its warning (release mode)", env: { NODE_ENV: "production" } },
 ];
 
-/** Compiles the examples with `build` ("tsc": plain TypeScript); returns the output folder. */
+/** The builds: plain `tsc` (no plugin), and `tspc` with the plugin under each expansion strategy. */
+export const builds = ["inline", "thunk", "tsc"];
+
+/** Compiles the examples with `build`; returns the output folder. Throws if the build fails. */
 export function buildExamples(build) {
-  const outDir = `examples/build/${build}`;
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "examples", "--outDir", outDir], { cwd: root, stdio: "inherit" });
-  return outDir;
+  const compiler = build === "tsc" ? "typescript/bin/tsc" : "ts-patch/bin/tspc.js";
+  const project = build === "tsc" ? "examples/tsconfig.json" : `examples/tsconfig.${build}.json`;
+  execFileSync(process.execPath, [`${root}node_modules/${compiler}`, "-p", project, "--outDir", `examples/build/${build}`], { cwd: root, stdio: "inherit" });
+  return `examples/build/${build}`;
 }
 
 /** Runs one built example; returns what it printed. */

@@ -1,8 +1,8 @@
 // Builds the examples and runs each one, printing what it shows: `npm start`.
-// Usage: node examples/run.mjs [tsc]   (default: the compiler plugin, through tspc)
+// Usage: node examples/run.mjs [inline|thunk|tsc]   (default: the plugin's inline expansion, through tspc)
 import { buildExamples, examples, runExample } from "./examples.mjs";
 
-const build = process.argv[2] ?? "tsc";
+const build = process.argv[2] ?? "inline";
 const outDir = buildExamples(build);
 for (const example of examples) {
   console.log(`\n=== ${example.name}: ${example.title}`);

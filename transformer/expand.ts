@@ -1,0 +1,124 @@
+import type * as TS from "typescript";
+import type { Analysis } from "./analyse.js";
+import type { Options } from "./options.js";
+import { createEmitter, type CallShape, type Emitter } from "./emit.js";
+
+/** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
+export const ABI_MODULE = "ts-smart-pointer/internal/abi";
+export const ABI_EXPORT = "abi1";
+
+/**
+ * Expands the stable surface into the internal expansion:
+ * - `p.m(a)` through a pointer becomes a direct call on the pointee (`p` evaluated once);
+ * - `p.field` becomes a direct read (or write) of the pointee's field;
+ * - `@SmartPointer` / `@ListItem(...)` become static glue, and classes with receivers get a
+ *   receiver table, so the runtime never reads method source.
+ * A file with nothing to expand is returned as it was (same node: byte-identical output).
+ */
+export function expandSourceFile(analysis: Analysis, context: TS.TransformationContext, options: Options, file: TS.SourceFile): TS.SourceFile {
+  const { ts } = analysis;
+  const f = context.factory;
+  const names = { abi: f.createUniqueName("__sp"), pointeeKey: f.createUniqueName("__spPointee") };
+  const emitter: Emitter = createEmitter(ts, context, options, names);
+  let expanded = false;
+
+  const visit = (node: TS.Node): TS.Node => {
+    if (ts.isCallExpression(node)) return expandCall(node) ?? ts.visitEachChild(node, visit, context);
+    if (ts.isPropertyAccessExpression(node)) return expandRead(node) ?? ts.visitEachChild(node, visit, context);
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return expandClass(node);
+    return ts.visitEachChild(node, visit, context);
+  };
+
+  /** The pointer `access` reads through, with how its member is reached, or undefined. */
+  function throughPointer(access: TS.PropertyAccessExpression) {
+    if (!ts.isIdentifier(access.name) || access.questionDotToken || access.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+    const pointer = analysis.pointerAt(access.expression);
+    const member = pointer && analysis.memberThrough(pointer, access.name.text);
+    return member && { pointer, member };
+  }
+
+  function expandCall(call: TS.CallExpression): TS.Expression | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || call.questionDotToken) return undefined;
+    const found = throughPointer(callee);
+    if (!found) return undefined;
+    const { member, pointer } = found;
+    let shape: CallShape;
+    if (member.is === "method") shape = "method";
+    else if (member.is === "receiver") shape = pointer.moves ? "move" : "receiver";
+    else return undefined;
+    expanded = true;
+    const target = ts.visitNode(callee.expression, visit) as TS.Expression;
+    const args = call.arguments.map((arg) => ts.visitNode(arg, visit) as TS.Expression);
+    return ts.setTextRange(emitter.call(target, callee.name.text, args, shape), call);
+  }
+
+  function expandRead(access: TS.PropertyAccessExpression): TS.Expression | undefined {
+    const found = throughPointer(access);
+    if (found?.member.is !== "field") return undefined;
+    expanded = true;
+    const target = ts.visitNode(access.expression, visit) as TS.Expression;
+    return ts.setTextRange(f.createPropertyAccessExpression(emitter.deref(target, access.name.text), access.name), access);
+  }
+
+  function expandClass(cls: TS.ClassDeclaration | TS.ClassExpression): TS.Node {
+    const visited = ts.visitEachChild(cls, visit, context);
+    const glue: TS.Expression[] = [];
+    const kept: TS.ModifierLike[] = [];
+    for (const modifier of visited.modifiers ?? []) {
+      const call = ts.isDecorator(modifier) ? glueFor(modifier) : undefined;
+      if (call) glue.push(call);
+      else kept.push(modifier);
+    }
+    const table = receiverTable(cls);
+    if (table) glue.push(abiCall("receivers", f.createThis(), table));
+    if (glue.length === 0) return visited;
+    expanded = true;
+    const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
+    const members = [...visited.members, block];
+    return ts.isClassDeclaration(visited)
+      ? f.updateClassDeclaration(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members)
+      : f.updateClassExpression(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members);
+  }
+
+  /** The static glue replacing a runtime decorator, or undefined for any other decorator. */
+  function glueFor(decorator: TS.Decorator): TS.Expression | undefined {
+    const e = decorator.expression;
+    if (analysis.isRuntime(ts.getOriginalNode(e), "SmartPointer")) return abiCall("pointer", f.createThis());
+    if (ts.isCallExpression(e) && analysis.isRuntime(ts.getOriginalNode(e.expression), "ListItem")) {
+      const ids = e.arguments.length > 0 ? [...e.arguments] : [f.createNumericLiteral(0)];
+      return abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(ids));
+    }
+    return undefined;
+  }
+
+  /** `{ run: "ListArc", peek: "ArcBorrow" }` for the class's receiver methods, or undefined. */
+  function receiverTable(cls: TS.ClassLikeDeclaration): TS.ObjectLiteralExpression | undefined {
+    const entries: TS.PropertyAssignment[] = [];
+    for (const member of cls.members) {
+      if (!ts.isMethodDeclaration(member) || ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) continue;
+      if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue;
+      const receiver = analysis.receiverOf(member);
+      if (receiver) entries.push(f.createPropertyAssignment(f.createStringLiteral(member.name.text), f.createStringLiteral(receiver.kind)));
+    }
+    return entries.length > 0 ? f.createObjectLiteralExpression(entries) : undefined;
+  }
+
+  function abiCall(fn: string, ...args: TS.Expression[]): TS.Expression {
+    return f.createCallExpression(f.createPropertyAccessExpression(names.abi, fn), undefined, args);
+  }
+
+  const statements = ts.visitLexicalEnvironment(file.statements, visit, context);
+  if (!expanded) return file;
+  const importAbi = f.createImportDeclaration(
+    undefined,
+    f.createImportClause(false, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),
+    f.createStringLiteral(ABI_MODULE),
+  );
+  const pointeeKey = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList([f.createVariableDeclaration(names.pointeeKey, undefined, undefined, f.createPropertyAccessExpression(names.abi, "Pointee"))], ts.NodeFlags.Const),
+  );
+  const at = statements.reduce((last, s, i) => (ts.isImportDeclaration(s) ? i + 1 : last), 0); // after the file's imports
+  return f.updateSourceFile(file, [...statements.slice(0, at), importAbi, pointeeKey, ...statements.slice(at), ...emitter.trailer()]);
+}
