@@ -1,7 +1,7 @@
 import { CELL, moveOut } from "./handle.js";
 import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
-import { LINK, expectListArc, type ListArc, type ListArcHandle } from "./list-arc.js";
+import { LINK, expectListArc, type ListArc, type ListArcCore, type ListArcHandle } from "./list-arc.js";
 import { LINKS, ListLinks, checkListId } from "./list-links.js";
 import { ListError } from "./errors.js";
 
@@ -31,12 +31,12 @@ export class List<T, ID extends number = 0> {
   }
 
   /** Adds `item` at the back (takes ownership). O(1), allocates nothing. */
-  pushBack(item: ListArc<T, ID>): void {
+  pushBack(item: ListArcCore<T, ID>): void {
     insertBefore(this, this.#head, adopt(this, item, "List.pushBack"));
   }
 
   /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
-  pushFront(item: ListArc<T, ID>): void {
+  pushFront(item: ListArcCore<T, ID>): void {
     insertBefore(this, this.#head.next!, adopt(this, item, "List.pushFront"));
   }
 
@@ -207,13 +207,13 @@ export class Cursor<T, ID extends number = 0> {
   }
 
   /** Inserts `item` so that it is right after the cursor. */
-  insertNext(item: ListArc<T, ID>): void {
+  insertNext(item: ListArcCore<T, ID>): void {
     this.#insert(item, "Cursor.insertNext");
     this.#next = this.#next.prev!;
   }
 
   /** Inserts `item` so that it is right before the cursor. */
-  insertPrev(item: ListArc<T, ID>): void {
+  insertPrev(item: ListArcCore<T, ID>): void {
     this.#insert(item, "Cursor.insertPrev");
   }
 
@@ -239,7 +239,7 @@ export class Cursor<T, ID extends number = 0> {
     return this.#next;
   }
 
-  #insert(item: ListArc<T, ID>, operation: string): void {
+  #insert(item: ListArcCore<T, ID>, operation: string): void {
     insertBefore(this.#list, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
   }
 }

@@ -37,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
   const transformer = smartPointerTransformer(program, config, { ts, addDiagnostic: (d) => diagnostics.push(d) });
   program.emit(source, (name, text) => name.endsWith(".js") && process.stdout.write(text), undefined, false, { before: [transformer] });
   const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => "\n" };
-  if (diagnostics.length > 0) process.stderr.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+  const format = process.stderr.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
+  if (diagnostics.length > 0) process.stderr.write(format(diagnostics, host));
   return diagnostics.length > 0 ? 1 : 0;
 }
 

@@ -112,7 +112,7 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
   if (!expanded) return file;
   const importAbi = f.createImportDeclaration(
     undefined,
-    f.createImportClause(false, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),
+    f.createImportClause(undefined as never, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),
     f.createStringLiteral(ABI_MODULE),
   );
   const pointeeKey = f.createVariableStatement(

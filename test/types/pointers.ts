@@ -127,6 +127,9 @@ class Task {
   run(self: ListArc<this>): void {
     ListArc.drop(self);
   }
+  requeue(self: ListArc<this>, list: List<Task>): void {
+    list.pushBack(self); // a ListArc<this> goes into a List<Task>
+  }
 }
 const all = new List<Task>();
 const ready = new List<Task, 1>(1);

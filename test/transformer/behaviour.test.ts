@@ -1,0 +1,130 @@
+import { execFileSync } from "node:child_process";
+import ts from "typescript";
+import { describe, expect, test } from "vitest";
+import { compile, writeOut } from "./compile.js";
+
+/** Compiles `source`, writes it out, runs it with node; returns stdout (or the error's stderr). */
+function run(source: string, config: Record<string, unknown> | null, name: string, env: Record<string, string> = {}): string {
+  const result = compile(ts, { "main.ts": source }, config ?? {}, config !== null);
+  expect(result.typeErrors).toEqual([]);
+  const path = writeOut(`${name}.mjs`, result.js["main.ts"]!);
+  try {
+    return execFileSync(process.execPath, [path], { encoding: "utf8", env: { ...process.env, NODE_ENV: "development", ...env } });
+  } catch (error) {
+    return `threw: ${(error as { stderr: string }).stderr.match(/^\w*Error: .*$/m)?.[0]}`;
+  }
+}
+
+const program = `
+import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem } from "ts-smart-pointer";
+interface Shape { area(): number; scaled(self: Arc<this>, k: number): number; }
+class Circle implements Shape {
+  constructor(readonly r: number) {}
+  area() { return 3 * this.r * this.r; }
+  scaled(self: Arc<this>, k: number) { Arc.drop(self); return this.area() * k; }
+}
+class Square implements Shape {
+  constructor(readonly s: number) {}
+  area() { return this.s * this.s; }
+  scaled(self: Arc<this>, k: number) { Arc.drop(self); return this.area() * k * 10; }
+}
+@ListItem()
+class Job {
+  runs = 0;
+  constructor(readonly name: string) {}
+  run(self: ListArc<this>, q: List<Job>, log: string[]) {
+    (this as { runs: number }).runs++;
+    log.push(this.name + this.runs);
+    if (this.runs < 2) q.pushBack(self); else ListArc.drop(self);
+  }
+  peek(self: ArcBorrow<this>) { return self.name; }
+}
+const shapes: Arc<Shape>[] = [Arc.new(new Circle(1)), Arc.new(new Square(2))];
+const log: string[] = shapes.map((s) => String(Arc.clone(s).scaled(2) + s.area()));
+const q = new List<Job>();
+q.pushBack(ListArc.new(new Job("a")));
+q.pushBack(ListArc.new(new Job("b")));
+for (let j = q.popFront(); j; j = q.popFront()) j.run(q, log);
+const u = UniqueArc.new(new Job("u"));
+u.runs = 5;
+const shared = Arc.from(u);
+log.push(Arc.asArcBorrow(shared).peek() + shared.runs);
+console.log(log.join(" "));
+`;
+
+describe("compiled code behaves as it does without the plugin", () => {
+  const expected = "9 84 a1 b1 a2 b2 u5\n";
+  test("plain tsc (no plugin)", () => expect(run(program, null, "plain")).toBe(expected));
+  test.each([
+    ["inline", "release"],
+    ["inline", "debug"],
+    ["thunk", "release"],
+    ["thunk", "debug"],
+  ])("plugin: %s, %s", (strategy, mode) => expect(run(program, { strategy, mode }, `${strategy}-${mode}`)).toBe(expected));
+});
+
+describe("debug builds keep the checks; release builds emit none", () => {
+  // The misuse sits in a branch, out of reach of the static use-after-move check.
+  const misuse = `
+import { Arc } from "ts-smart-pointer";
+class Job { name = "j"; run(self: Arc<this>) { Arc.drop(self); } }
+const job = Arc.new(new Job());
+if (Math.random() < 2) job.run();
+console.log(job.name);
+`;
+  test.each(["inline", "thunk"])("debug %s: use after move throws UseAfterMoveError", (strategy) => {
+    expect(run(misuse, { strategy, mode: "debug" }, `misuse-${strategy}`)).toMatch(/^threw: UseAfterMoveError: \.name: this Arc<Job> was moved by the receiver method \.run\(\)/);
+  });
+
+  test("release: the call site is a bare direct call", () => {
+    const js = compile(ts, { "main.ts": misuse }, { mode: "release", strategy: "inline" }).js["main.ts"]!;
+    expect(js).toContain("job[__spPointee_1].run(job)");
+    expect(js).toContain("job[__spPointee_1].name");
+    expect(js).not.toMatch(/__sp_1\.(live|move)\(/);
+  });
+
+  test("the mode defaults from NODE_ENV at build time", () => {
+    const source = `import { Arc } from "ts-smart-pointer"; class J { n = 1; } const j = Arc.new(new J()); j.n;`;
+    const prev = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = "production";
+      expect(compile(ts, { "main.ts": source }, {}).js["main.ts"]).toContain("j[__spPointee_1].n");
+      process.env.NODE_ENV = "development";
+      expect(compile(ts, { "main.ts": source }, {}).js["main.ts"]).toContain(`__sp_1.live(j, "n").n`);
+    } finally {
+      process.env.NODE_ENV = prev;
+    }
+  });
+
+  test("bad plugin options are a clear error", () => {
+    expect(() => compile(ts, { "main.ts": "" }, { mode: "fast" })).toThrow(/"mode" must be "debug" or "release", not "fast"/);
+    expect(() => compile(ts, { "main.ts": "" }, { strategy: "jit" })).toThrow(/"strategy" must be "inline" or "thunk"/);
+  });
+});
+
+describe("receiver tables: the runtime never reads method source", () => {
+  test("a minifier renaming `self` does not break dynamic calls of compiled classes", () => {
+    const source = `
+import { Arc } from "ts-smart-pointer";
+class Job { run(self: Arc<this>, n: number) { return Arc.strongCount(self) + n; } }
+const dynamic = Arc.new(new Job()) as unknown as Record<string, (n: number) => number>;
+console.log(dynamic["run"]!(10));
+`;
+    const js = compile(ts, { "main.ts": source }, { mode: "release" }).js["main.ts"]!;
+    expect(js).toContain(`__sp_1.receivers(this, { "run": "Arc" })`);
+    const minified = js.replace("run(self, n) { return Arc.strongCount(self) + n; }", "run(s, n) { return Arc.strongCount(s) + n; }");
+    expect(minified).not.toBe(js);
+    const path = writeOut("minified.mjs", minified);
+    expect(execFileSync(process.execPath, [path], { encoding: "utf8" })).toBe("11\n");
+  });
+
+  test("a receiver of another kind called dynamically is a TypeError naming both kinds", () => {
+    const source = `
+import { Arc, ListArc, ListItem } from "ts-smart-pointer";
+@ListItem() class Job { run(self: ListArc<this>) { ListArc.drop(self); } }
+const a = Arc.new(new Job()) as unknown as { run(): void };
+try { a.run(); } catch (e) { console.log((e as Error).message); }
+`;
+    expect(run(source, { mode: "release" }, "wrong-kind")).toBe("Job.run takes `self: ListArc<this>`, so it cannot be called on Arc<Job>; convert the pointer to a ListArc first.\n");
+  });
+});
