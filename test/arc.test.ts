@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import {
   Arc,
   ArcBorrow,
@@ -223,11 +223,32 @@ describe("refcount saturation (refcount_t semantics)", () => {
   test("the warning goes through process.emitWarning with the documented type", async () => {
     const a = Arc.new(new Resource());
     setStrongCount(a, REFCOUNT_MAX);
-    const received = new Promise<Error>((resolve) => process.once("warning", resolve));
-    Arc.clone(a);
-    const warning = await received;
-    expect(warning.name).toBe(REFCOUNT_WARNING);
-    expect(warning.message).toMatch(/saturated/);
+    const printers = process.listeners("warning"); // Node's own printer would write to stderr
+    process.removeAllListeners("warning");
+    try {
+      const received = new Promise<Error>((resolve) => process.once("warning", resolve));
+      Arc.clone(a);
+      const warning = await received;
+      expect(warning.name).toBe(REFCOUNT_WARNING);
+      expect(warning.message).toMatch(/saturated/);
+    } finally {
+      for (const printer of printers) process.on("warning", printer);
+    }
+  });
+
+  test("without process.emitWarning (browsers, workers) the warning goes to console.warn", () => {
+    const a = Arc.new(new Resource());
+    setStrongCount(a, REFCOUNT_MAX);
+    const emit = process.emitWarning;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      (process as { emitWarning?: unknown }).emitWarning = undefined;
+      Arc.clone(a);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^RefcountSaturationWarning: refcount_t: saturated/));
+    } finally {
+      process.emitWarning = emit;
+      warn.mockRestore();
+    }
   });
 });
 

@@ -56,6 +56,17 @@ describe("a user-defined @SmartPointer (standard decorators)", () => {
     expect(all.map((g) => `${g.lang}:${g.greet("x")}`)).toEqual(["en:hello x (1)", "fr:bonjour x (1)"]);
   });
 
+  test("a write through a fresh pointer adopts it first, then writes the pointee", () => {
+    class Settings {
+      level = 1;
+    }
+    const s = new RcPtr(new Settings()) as unknown as { level: number };
+    s.level = 3;
+    expect(RcPtr.count(s as unknown as RcPtr<Settings>)).toBe(1);
+    expect((s as unknown as RcPtr<Settings>)[Pointee].level).toBe(3);
+    expect(Object.keys(s)).not.toContain("level");
+  });
+
   test("the pointer's own statics and instanceof keep working", () => {
     const en = Rc.new(new English());
     expect(en).toBeInstanceOf(RcPtr);

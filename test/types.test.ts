@@ -1,19 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-/** Runs one TypeScript version's tsc on a project; returns its exit code and output. */
-export function tsc(pkg: string, ...args: string[]): { code: number; output: string } {
-  try {
-    const output = execFileSync(process.execPath, [`${root}/node_modules/${pkg}/bin/tsc`, ...args], { cwd: root, encoding: "utf8" });
-    return { code: 0, output };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, output: e.stdout + e.stderr };
-  }
-}
+import { tsc } from "./tsc.js";
 
 // The typing needs no plugin and no particular TypeScript: the same files check on each.
 describe.each([

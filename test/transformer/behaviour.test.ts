@@ -9,7 +9,7 @@ function run(source: string, config: Record<string, unknown> | null, name: strin
   expect(result.typeErrors).toEqual([]);
   const path = writeOut(`${name}.mjs`, result.js["main.ts"]!);
   try {
-    return execFileSync(process.execPath, [path], { encoding: "utf8", env: { ...process.env, NODE_ENV: "development", ...env } });
+    return execFileSync(process.execPath, [path], { encoding: "utf8", stdio: "pipe", env: { ...process.env, NODE_ENV: "development", ...env } });
   } catch (error) {
     return `threw: ${(error as { stderr: string }).stderr.match(/^\w*Error: .*$/m)?.[0]}`;
   }

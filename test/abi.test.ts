@@ -1,0 +1,76 @@
+import { describe, expect, test } from "vitest";
+import { abi1 } from "../runtime/internal/abi.js";
+import { Arc, ArcBorrow, ListArc, List, Pointee, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
+import * as publicApi from "../runtime/index.js";
+
+// The expansion ABI, called in-process the way compiled code calls it.
+describe("internal ABI v1", () => {
+  test("is versioned and not part of the public API", () => {
+    expect(abi1.version).toBe(1);
+    expect(Object.isFrozen(abi1)).toBe(true);
+    expect(Object.keys(publicApi)).not.toContain("abi1");
+    expect(abi1.Pointee).toBe(Pointee);
+  });
+
+  test("live: the pointee, or the use-after error of a retired pointer", () => {
+    class Job {
+      n = 1;
+    }
+    const a = Arc.new(new Job());
+    expect(abi1.live(a, "n")).toBe(Arc.deref(a));
+    const b = Arc.clone(a);
+    Arc.drop(b);
+    expect(() => abi1.live(b, "n")).toThrow(UseAfterDropError);
+  });
+
+  test("move: an owning pointer is moved out; a borrow is lent as it is", () => {
+    class Job {}
+    const a = Arc.new(new Job());
+    const moved = abi1.move(a, "run");
+    expect(moved).not.toBe(a);
+    expect(() => abi1.live(a, "x")).toThrow(/moved by the receiver method \.run\(\)/);
+    const borrow = Arc.asArcBorrow(moved as Arc<Job>);
+    expect(abi1.move(borrow, "peek")).toBe(borrow);
+    expect(() => abi1.move(a, "run")).toThrow(UseAfterMoveError);
+  });
+
+  test("pointer and listItem: the decorators as static glue", () => {
+    class Own<T> {
+      readonly [Pointee]: T;
+      constructor(v: T) {
+        this[Pointee] = v;
+      }
+      static {
+        abi1.pointer(this);
+      }
+    }
+    class Item {
+      label = "item";
+      static {
+        abi1.listItem(this, [0, 2]);
+      }
+    }
+    expect((new Own(new Item()) as unknown as { label: string }).label).toBe("item");
+    const list = new List<Item, 2>(2);
+    list.pushBack(ListArc.new(new Item(), 2));
+    expect([...list].map((b: ArcBorrow<Item>) => b.label)).toEqual(["item"]);
+  });
+
+  test("receivers: the table wins over the method source", () => {
+    class Job {
+      // Named `s`, as after a minifier: only the table makes it a receiver.
+      count(s: Arc<Job>): number {
+        return Arc.strongCount(s);
+      }
+      plain(self: number): number {
+        return self;
+      }
+      static {
+        abi1.receivers(this, { count: "Arc" });
+      }
+    }
+    const a = Arc.new(new Job()) as unknown as { count(): number; plain(n: number): number };
+    expect(a.plain(7)).toBe(7); // `self` in the source, but not in the table: not a receiver
+    expect(a.count()).toBe(1); // moves `a` in, as an Arc receiver does
+  });
+});
