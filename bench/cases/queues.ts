@@ -1,0 +1,188 @@
+// Queue workloads: the intrusive List against yallist, denque, mnemonist, fast-fifo and Node's
+// own intrusive list design. Items and their ListArcs exist before timing; the list operations
+// then allocate nothing.
+import { List, ListArc, ListItem } from "ts-smart-pointer";
+import { Yallist } from "yallist";
+import Denque from "denque";
+// @ts-expect-error fast-fifo ships no types
+import FastFIFO from "fast-fifo";
+import { Queue as MnemonistQueue } from "mnemonist";
+import { bytesPerOp, nsPerOp, report, smoke } from "./harness.js";
+import * as nodeList from "./node-list.js";
+
+@ListItem()
+class Timer {
+  cancelled = false;
+  handle: unknown = null;
+  _idleNext: Timer | null = null;
+  _idlePrev: Timer | null = null;
+  constructor(readonly id: number) {}
+}
+
+/** A fixed random half of 0..n-1 (xorshift Fisher-Yates), the same for every implementation. */
+function randomHalf(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let x = 0x9e3779b9 | 0;
+  for (let i = n - 1; i > 0; i--) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    const j = (x >>> 0) % (i + 1);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order.subarray(0, n >> 1);
+}
+
+let sink = 0;
+
+/** One workload per implementation: push all, cancel the random half by handle, drain. */
+function cancelWorkloads(n: number) {
+  const timers = Array.from({ length: n }, (_, i) => new Timer(i));
+  const half = randomHalf(n);
+  const arcs = timers.map((t) => ListArc.new(t));
+  const list = new List<Timer>();
+  const nodeHead = nodeList.init({ _idleNext: null, _idlePrev: null });
+  return {
+    "ts-smart-pointer List": () => {
+      for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
+      for (let k = 0; k < half.length; k++) arcs[half[k]!] = list.remove(timers[half[k]!]!)!;
+      for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
+    },
+    "Node's intrusive list": () => {
+      for (let i = 0; i < n; i++) nodeList.append(nodeHead, timers[i]);
+      for (let k = 0; k < half.length; k++) nodeList.remove(timers[half[k]!]);
+      for (let t = nodeList.peek(nodeHead); t !== null; t = nodeList.peek(nodeHead)) {
+        nodeList.remove(t);
+        sink += (t as Timer).id;
+      }
+    },
+    yallist: () => {
+      const y = new Yallist<Timer>();
+      for (let i = 0; i < n; i++) {
+        y.push(timers[i]!);
+        timers[i]!.handle = y.tail;
+      }
+      for (let k = 0; k < half.length; k++) y.removeNode(timers[half[k]!]!.handle as never);
+      for (let t = y.shift(); t !== undefined; t = y.shift()) sink += t.id;
+    },
+    "denque (cancel by marking)": () => {
+      const d = new Denque<Timer>();
+      for (let i = 0; i < n; i++) {
+        timers[i]!.cancelled = false;
+        d.push(timers[i]!);
+      }
+      for (let k = 0; k < half.length; k++) timers[half[k]!]!.cancelled = true;
+      for (let t = d.shift(); t !== undefined; t = d.shift()) if (!t.cancelled) sink += t.id;
+    },
+    "mnemonist Queue (cancel by marking)": () => {
+      const q = new MnemonistQueue<Timer>();
+      for (let i = 0; i < n; i++) {
+        timers[i]!.cancelled = false;
+        q.enqueue(timers[i]!);
+      }
+      for (let k = 0; k < half.length; k++) timers[half[k]!]!.cancelled = true;
+      for (let t = q.dequeue(); t !== undefined; t = q.dequeue()) if (!t.cancelled) sink += t.id;
+    },
+  };
+}
+
+/** Cancelling by scan (denque `peekAt` + `removeOne`) is O(n) per cancel: measured at a smaller n. */
+function denqueScan(n: number): () => void {
+  const timers = Array.from({ length: n }, (_, i) => new Timer(i));
+  const half = randomHalf(n);
+  return () => {
+    const d = new Denque<Timer>();
+    for (let i = 0; i < n; i++) d.push(timers[i]!);
+    for (let k = 0; k < half.length; k++) {
+      const target = timers[half[k]!]!;
+      for (let j = 0; j < d.length; j++) if (d.peekAt(j) === target) {
+        d.removeOne(j);
+        break;
+      }
+    }
+    for (let t = d.shift(); t !== undefined; t = d.shift()) sink += t.id;
+  };
+}
+
+for (const n of smoke ? [1_000] : [10_000, 100_000, 1_000_000]) {
+  const workloads = cancelWorkloads(n);
+  const ns: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(workloads)) ns[name] = await nsPerOp(fn, n);
+  const peers = Object.entries(ns).filter(([name]) => !name.startsWith("ts-smart-pointer"));
+  const [fastest, fastestNs] = peers.reduce((a, b) => (b[1] < a[1] ? b : a));
+  report({
+    figure: `event queue: push ${n}, cancel half, drain`,
+    ours: ns["ts-smart-pointer List"],
+    baseline: fastestNs,
+    baselineName: `fastest peer (${fastest})`,
+    target: 1.0,
+    peers: Object.fromEntries(peers.map(([name, v]) => [name, v])),
+    bytesPerOp: bytesPerOp(workloads["ts-smart-pointer List"], n),
+  });
+}
+if (!smoke) {
+  const n = 20_000;
+  const ns = await nsPerOp(denqueScan(n), n);
+  const listNs = await nsPerOp(cancelWorkloads(n)["ts-smart-pointer List"], n);
+  report({ figure: `event queue: denque cancel by scan, n=${n}`, ours: listNs, baseline: ns, baselineName: "denque cancel by scan (peekAt + removeOne)", target: 1.0 });
+}
+
+/** Push/pop throughput: fill then drain `n`; and a steady queue of 1024 with pop-front/push-back. */
+function throughput(n: number, steady: boolean) {
+  const timers = Array.from({ length: Math.max(n, 1024) }, (_, i) => new Timer(i));
+  const arcs = timers.map((t) => ListArc.new(t));
+  const list = new List<Timer>();
+  const d = new Denque<Timer>();
+  const f = new FastFIFO();
+  if (steady) {
+    for (let i = 0; i < 1024; i++) {
+      list.pushBack(arcs[i]!);
+      d.push(timers[i]!);
+      f.push(timers[i]!);
+    }
+    return {
+      ours: () => {
+        for (let i = 0; i < n; i++) list.pushBack(list.popFront()!);
+      },
+      denque: () => {
+        for (let i = 0; i < n; i++) d.push(d.shift()!);
+      },
+      "fast-fifo": () => {
+        for (let i = 0; i < n; i++) f.push(f.shift()!);
+      },
+    };
+  }
+  return {
+    ours: () => {
+      for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
+      for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
+    },
+    denque: () => {
+      for (let i = 0; i < n; i++) d.push(timers[i]!);
+      for (let t = d.shift(); t !== undefined; t = d.shift()) sink += t.id;
+    },
+    "fast-fifo": () => {
+      for (let i = 0; i < n; i++) f.push(timers[i]!);
+      for (let t: Timer | undefined = f.shift(); t !== undefined; t = f.shift()) sink += t.id;
+    },
+  };
+}
+
+for (const [label, n, steady] of [["push/pop 1e6 items", smoke ? 1_000 : 1_000_000, false], ["push/pop, 1024 items held steady", smoke ? 1_000 : 1_000_000, true]] as const) {
+  const w = throughput(n, steady);
+  const ours = await nsPerOp(w.ours, n);
+  const denque = await nsPerOp(w.denque, n);
+  const fifo = await nsPerOp(w["fast-fifo"], n);
+  report({
+    figure: label,
+    ours,
+    baseline: Math.min(denque, fifo),
+    baselineName: `faster of denque (${denque.toFixed(1)} ns) and fast-fifo (${fifo.toFixed(1)} ns)`,
+    target: 1.0,
+    bytesPerOp: bytesPerOp(w.ours, n),
+  });
+}
+if (sink === 42) console.error(sink);

@@ -1,0 +1,71 @@
+// `npm run bench`: builds the cases (plugin and plain tsc), runs each in fresh processes, prints
+// ratios against baselines measured in the same run, and writes bench/results.json.
+// `--smoke` runs a tiny version (used by the tests so the benchmarks keep compiling).
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { generateProject } from "./project.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const smoke = process.argv.includes("--smoke");
+const out = smoke ? `${root}test/.out/bench-smoke.json` : `${root}bench/results.json`;
+const node = (args, env = {}) =>
+  execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BENCH_SMOKE: smoke ? "1" : "0", ...env } });
+
+node([`${root}node_modules/typescript/bin/tsc`, "-p", "bench/tsconfig.json"]);
+node([`${root}node_modules/ts-patch/bin/tspc.js`, "-p", "bench/tsconfig.plugin.json"]);
+
+const flags = ["--expose-gc", "--max-semi-space-size=64"];
+const figures = [];
+const run = (build, name, env) => {
+  for (const line of node([...flags, `bench/build/${build}/${name}.js`], env).trim().split("\n")) figures.push(JSON.parse(line));
+};
+const release = { NODE_ENV: "production" };
+run("plugin", "calls", { ...release, BENCH_BUILD: "plugin" });
+run("plain", "calls", { ...release, BENCH_BUILD: "plain" });
+run("plugin", "refcount", release);
+run("plugin", "refcount", { NODE_ENV: "development" });
+run("plugin", "queues", release);
+
+// Debug against release, from the two refcount runs.
+const byName = (name) => figures.find((f) => f.figure === name);
+const debug = byName("Arc.clone + Arc.drop, debug");
+const rel = byName("Arc.clone + Arc.drop, release");
+figures.splice(figures.indexOf(debug), 1, { ...debug, baseline: rel.ours, baselineName: "release Arc.clone + Arc.drop" });
+
+// Build and type-check time of a generated 200-file project.
+const project = generateProject(`${root}bench/build/project`);
+const time = (args) => {
+  const samples = [];
+  for (let i = 0; i < (smoke ? 1 : 5); i++) {
+    const start = process.hrtime.bigint();
+    node(args);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[samples.length >> 1];
+};
+const tspc = `${root}node_modules/ts-patch/bin/tspc.js`;
+const withPlugin = time([tspc, "-p", `${project.pointers}/tsconfig.plugin.json`]);
+const noPlugin = time([tspc, "-p", `${project.pointers}/tsconfig.json`]);
+figures.push({ figure: "tspc build of a 200-file project using pointers", ours: withPlugin, baseline: noPlugin, baselineName: "the same build with ts-patch and no plugin", target: 1.15, unit: "ms" });
+const checkPointers = time([tspc, "-p", `${project.pointers}/tsconfig.json`, "--noEmit"]);
+const checkPlain = time([tspc, "-p", `${project.plain}/tsconfig.json`, "--noEmit"]);
+figures.push({ figure: "type-check time of that project", ours: checkPointers, baseline: checkPlain, baselineName: "the same code written without pointer types", target: null, unit: "ms" });
+
+const results = {};
+for (const f of figures) {
+  results[f.figure] = { ratio: f.ours / f.baseline, target: f.target ?? null, baseline: f.baselineName, ours: f.ours, baselineValue: f.baseline, unit: f.unit ?? "ns/op", ...(f.bytesPerOp !== undefined && { bytesPerOp: f.bytesPerOp }), ...(f.peers && { peers: f.peers }), ...(f.proxyRatio !== undefined && { proxyRatio: f.proxyRatio }) };
+}
+writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+
+const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(2));
+console.log(`${smoke ? "SMOKE RUN (numbers meaningless): " : ""}node ${process.version}, ${cpus()[0]?.model ?? "cpu"}, ${new Date().toISOString().slice(0, 10)}`);
+console.log("| figure | ours | baseline | ratio | target | |");
+console.log("|---|---|---|---|---|---|");
+for (const [name, r] of Object.entries(results)) {
+  const ok = r.target === null ? "report" : r.ratio <= r.target ? "met" : "MISSED";
+  const extra = [r.bytesPerOp !== undefined ? `${fmt(r.bytesPerOp)} B/op` : "", r.proxyRatio !== undefined ? `Proxy ${fmt(r.proxyRatio)}x` : ""].filter(Boolean).join(", ");
+  console.log(`| ${name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baselineValue)} (${r.baseline}) | ${r.ratio.toFixed(2)} | ${r.target ?? "-"} | ${ok}${extra ? `; ${extra}` : ""} |`);
+}
+console.log(`\nwrote ${out.slice(root.length)}`);
