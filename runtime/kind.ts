@@ -16,11 +16,13 @@ export interface PointerKind {
 }
 
 /** `handle[KIND]` is the handle's kind (inherited from `kind.proto`). */
-export const KIND = Symbol("ts-smart-pointer.kind");
+const KIND_KEY = Symbol("ts-smart-pointer.kind");
+export const KIND: typeof KIND_KEY = KIND_KEY;
 
 /** The kind a value is a pointer of, or undefined. */
 export function kindOf(value: unknown): PointerKind | undefined {
-  return typeof value === "object" && value !== null ? (value as { [KIND]?: PointerKind })[KIND] : undefined;
+  // A module-local key: V8 folds it into optimized code, unlike an exported or imported binding.
+  return typeof value === "object" && value !== null ? (value as { [KIND_KEY]?: PointerKind })[KIND_KEY] : undefined;
 }
 
 /** `Arc<Job>`, for messages. */

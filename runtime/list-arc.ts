@@ -12,7 +12,8 @@ import type { Pointer, Statics } from "./types.js";
 declare const LIST_ID: unique symbol;
 
 /** `listArc[LINK]` is the ListLinks of its (value, id). */
-export const LINK = Symbol("ts-smart-pointer.link");
+const LINK_KEY = Symbol("ts-smart-pointer.link");
+export const LINK: typeof LINK_KEY = LINK_KEY; // module-local LINK_KEY on hot paths (see handle.ts)
 
 export interface ListArcHandle extends Handle {
   [LINK]: ListLinks;
@@ -142,7 +143,7 @@ function listArcHandle(cell: RefCell, links: ListLinks): ListArcHandle {
 /** `p` as a live ListArc the caller still owns: not retired, and not moved into a list. */
 export function expectListArc(p: unknown, operation: string): ListArcHandle {
   const h = expectLive(p, LIST_ARC, operation) as ListArcHandle;
-  const links = h[LINK];
+  const links = h[LINK_KEY];
   if (links.arc === h) {
     throw new UseAfterMoveError(`${operation}: this ${describeHandle(h)} was moved into a List and can no longer be used; remove it from the list first.`, describeHandle(h), operation);
   }

@@ -1,9 +1,16 @@
 import { CELL, moveOut } from "./handle.js";
 import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
-import { LINK, expectListArc, type ListArc, type ListArcCore, type ListArcHandle } from "./list-arc.js";
+import { LINK, LIST_ARC, expectListArc, type ListArc, type ListArcCore, type ListArcHandle } from "./list-arc.js";
+import { notA } from "./ownership.js";
 import { LINKS, ListLinks, checkListId } from "./list-links.js";
-import { ListError } from "./errors.js";
+import { ListError, UseAfterMoveError } from "./errors.js";
+
+// Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
+const RELEASE = releaseMode;
+const LINK_KEY: typeof LINK = LINK;
+const LINKS_KEY: typeof LINKS = LINKS;
+const CELL_KEY: typeof CELL = CELL;
 
 /**
  * An intrusive, circular, doubly linked list of ListArcs for one list id (the kernel's `List`).
@@ -55,7 +62,7 @@ export class List<T, ID extends number = 0> {
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
   remove(item: T): ListArc<T, ID> | null {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
-    const links = (item as { [LINKS]?: ListLinks[] })[LINKS]?.[this.id];
+    const links = (item as { [LINKS_KEY]?: ListLinks[] })[LINKS_KEY]?.[this.id];
     return links === undefined || links.list !== this ? null : (unlink(links) as unknown as ListArc<T, ID>);
   }
 
@@ -107,12 +114,16 @@ export class List<T, ID extends number = 0> {
 
 /** Takes ownership of `item` for `list`: returns its links, with the list's ListArc stored. */
 function adopt(list: List<unknown, number>, item: unknown, operation: string): ListLinks {
-  const h = expectListArc(item, operation);
-  const links = h[LINK];
+  // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
+  // membership: that check is what keeps any misuse from corrupting a list.
+  const links = RELEASE ? (item as Partial<ListArcHandle> | null)?.[LINK_KEY] : expectListArc(item, operation)[LINK_KEY];
+  if (links === undefined) throw notA(LIST_ARC, item, operation);
   if (links.id !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${links.id}, but this List is for id ${list.id}.`);
-  // Unreachable through the types (the ListArc was moved in); checked so no misuse corrupts a list.
-  if (links.list !== null) throw new ListError(`${operation}: the value is already in a list of id ${list.id}.`, "ListArc", operation);
-  links.arc = releaseMode ? h : moveOut(h, operation);
+  if (links.list !== null) {
+    if (links.arc === item) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
+    throw new ListError(`${operation}: the value is already in a list of id ${list.id}.`, "ListArc", operation);
+  }
+  links.arc = RELEASE ? (item as ListArcHandle) : moveOut(item as ListArcHandle, operation);
   return links;
 }
 
@@ -138,7 +149,7 @@ function unlink(l: ListLinks): ListArcHandle {
 }
 
 function borrowAt(l: ListLinks): ArcBorrow<never> {
-  return borrowOf(l.arc![CELL]) as unknown as ArcBorrow<never>;
+  return borrowOf(l.arc![CELL_KEY]) as unknown as ArcBorrow<never>;
 }
 
 /** Fails loudly when a cursor or iterator holds links that were removed behind its back. */

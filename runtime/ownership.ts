@@ -5,6 +5,12 @@ import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } fro
 import { projectionFor } from "./projection.js";
 import { releaseMode } from "./mode.js";
 
+// Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
+const RELEASE = releaseMode;
+const CELL_KEY: typeof CELL = CELL;
+const POINTEE_KEY: typeof Pointee = Pointee;
+const GONE_VALUE: typeof GONE = GONE;
+
 /**
  * The operations every pointer kind shares: make a handle, check an argument, take
  * ownership of one, release one. Debug checks each handle; release trusts the types.
@@ -34,8 +40,8 @@ export function notA(kind: PointerKind, p: unknown, operation: string): TypeErro
  */
 export function consume(p: unknown, kind: PointerKind, operation: string): RefCell {
   const h = expectLive(p, kind, operation);
-  if (!releaseMode) retire(h, "moved", operation);
-  return h[CELL];
+  if (!RELEASE) retire(h, "moved", operation);
+  return h[CELL_KEY];
 }
 
 /**
@@ -44,22 +50,22 @@ export function consume(p: unknown, kind: PointerKind, operation: string): RefCe
  */
 export function releaseHandle(p: unknown, kind: PointerKind, operation: string): void {
   let cell: RefCell;
-  if (releaseMode) {
-    cell = (p as Handle)[CELL];
+  if (RELEASE) {
+    cell = (p as Handle)[CELL_KEY];
     if (cell === undefined) throw notA(kind, p, operation);
   } else {
     if (kindOf(p) !== kind) throw notA(kind, p, operation);
     const h = p as Handle;
-    if (h[Pointee] === GONE) throw goneError(h, operation);
+    if (h[POINTEE_KEY] === GONE_VALUE) throw goneError(h, operation);
     retire(h, "dropped", operation);
-    cell = h[CELL];
+    cell = h[CELL_KEY];
   }
   if (decStrong(cell)) dropValue(cell, operation);
 }
 
 /** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
 export function dropValue(cell: RefCell, operation: string): void {
-  if (!releaseMode && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
+  if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
   if (value !== null && typeof value === "object") value[Symbol.dispose]?.();
 }
