@@ -5,16 +5,20 @@ import type { Handle } from "./handle.js";
  * `AtomicTracker`), created with the value by `@ListItem`, so lists allocate nothing.
  *
  * Invariants:
- * - `next`/`prev` are null if and only if the value is in no list of this id; then `list` and
- *   `arc` are null too. In a list they form a cycle through the list's sentinel.
+ * - `list` is the list the value is in (logically), or null; while it is set, `arc` is the
+ *   ListArc that list owns (moved in on insert, handed out on removal).
+ * - `next`/`prev` are non-null if and only if the links are in the cycle of list `chain`
+ *   (physically). `list` set implies `chain === list`. Links with a `chain` but no `list` are a
+ *   *tombstone*: removed in O(1) without touching their neighbours, skipped by every traversal,
+ *   and unlinked by the next pop that reaches them, a re-insert, or compaction.
  * - `tracked` is true if and only if a ListArc for (value, id) exists, in a list or held by
  *   someone: at most one per (value, id), the ListArc's defining invariant.
- * - While in a list, `arc` is the ListArc the list owns (moved in on insert, handed out on removal).
  */
 export class ListLinks {
   next: ListLinks | null = null;
   prev: ListLinks | null = null;
   list: object | null = null;
+  chain: object | null = null;
   arc: Handle | null = null;
   tracked = false;
   constructor(
@@ -26,6 +30,9 @@ export class ListLinks {
 
 /** `value[LINKS][id]` holds the value's links for list id `id`. */
 export const LINKS = Symbol("ts-smart-pointer.links");
+
+/** `value[LINKS_0]` is `value[LINKS][0]`, one load closer: id 0 is the default, and the hot case. */
+export const LINKS_0 = Symbol("ts-smart-pointer.links0");
 
 /** The ids a list can use: small non-negative integers, as the kernel's `const ID: u64`. */
 export function checkListId(id: unknown, operation: string): number {
@@ -49,6 +56,7 @@ export function linksOf(value: unknown, id: number, operation: string): ListLink
     links = [];
     for (const listId of item[LIST_IDS]!) links[listId] = new ListLinks(item, listId);
     Object.defineProperty(item, LINKS, { value: links }); // throws a TypeError on a frozen value
+    if (links[0]) Object.defineProperty(item, LINKS_0, { value: links[0] });
   }
   const own = links?.[id];
   if (own === undefined) {

@@ -3,28 +3,41 @@ import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
 import { LINK, LIST_ARC, expectListArc, type ListArc, type ListArcCore, type ListArcHandle } from "./list-arc.js";
 import { notA } from "./ownership.js";
-import { LINKS, ListLinks, checkListId } from "./list-links.js";
+import { LINKS, LINKS_0, ListLinks, checkListId } from "./list-links.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 
 // Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
 const RELEASE = releaseMode;
 const LINK_KEY: typeof LINK = LINK;
 const LINKS_KEY: typeof LINKS = LINKS;
+const LINKS_0_KEY: typeof LINKS_0 = LINKS_0;
 const CELL_KEY: typeof CELL = CELL;
+
+/** `list[SIZE]`: links in the list's cycle; `list[TOMBSTONES]`: how many of them are removed ones. */
+const SIZE = Symbol("ts-smart-pointer.size");
+const TOMBSTONES = Symbol("ts-smart-pointer.tombstones");
+
+/** Compaction runs when tombstones pass this many and make up half the cycle (amortised O(1)). */
+const COMPACT_AFTER = 16;
 
 /**
  * An intrusive, circular, doubly linked list of ListArcs for one list id (the kernel's `List`).
  * The links live in the values (`@ListItem`), so no operation allocates.
  *
  * Invariants:
- * - `#head` is a sentinel; the items' links and it form one cycle.
+ * - `#head` is a sentinel; it and the links whose `chain` is this list form one cycle.
  * - For every item in the list, the list owns its ListArc (`links.arc`) and `links.list` is this list.
  *   Every operation that takes an item checks this, which makes `remove(item)` safe (null for an
  *   item of another list) where the kernel's is `unsafe`.
+ * - `remove` leaves a tombstone (see ListLinks); tombstones are at most half of `[SIZE]`, plus
+ *   COMPACT_AFTER. A random removal then touches the item alone, not its neighbours: at a million
+ *   items that is most of the cost of cancelling a timer.
  */
 export class List<T, ID extends number = 0> {
   readonly id: ID;
   readonly #head: ListLinks;
+  [SIZE] = 0;
+  [TOMBSTONES] = 0;
 
   constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
     this.id = checkListId(id ?? 0, "new List") as ID;
@@ -34,7 +47,7 @@ export class List<T, ID extends number = 0> {
 
   /** True when the list holds no item. */
   isEmpty(): boolean {
-    return this.#head.next === this.#head;
+    return this[SIZE] === this[TOMBSTONES];
   }
 
   /** Adds `item` at the back (takes ownership). O(1), allocates nothing. */
@@ -49,21 +62,25 @@ export class List<T, ID extends number = 0> {
 
   /** Removes and returns the first item, or null when empty. */
   popFront(): ListArc<T, ID> | null {
-    const first = this.#head.next!;
+    const first = liveFrom(this.#head.next!, "next");
     return first === this.#head ? null : (unlink(first) as unknown as ListArc<T, ID>);
   }
 
   /** Removes and returns the last item, or null when empty. */
   popBack(): ListArc<T, ID> | null {
-    const last = this.#head.prev!;
+    const last = liveFrom(this.#head.prev!, "prev");
     return last === this.#head ? null : (unlink(last) as unknown as ListArc<T, ID>);
   }
 
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
   remove(item: T): ListArc<T, ID> | null {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
-    const links = (item as { [LINKS_KEY]?: ListLinks[] })[LINKS_KEY]?.[this.id];
-    return links === undefined || links.list !== this ? null : (unlink(links) as unknown as ListArc<T, ID>);
+    const links = this.id === 0 ? (item as { [LINKS_0_KEY]?: ListLinks })[LINKS_0_KEY] : (item as { [LINKS_KEY]?: ListLinks[] })[LINKS_KEY]?.[this.id];
+    if (links === undefined || links.list !== this) return null;
+    const arc = links.arc as unknown as ListArc<T, ID>;
+    links.list = links.arc = null; // a tombstone: the neighbours are left for later
+    if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
+    return arc;
   }
 
   /** Moves every item of `other` to the back of this list; `other` becomes empty. O(length of other). */
@@ -73,13 +90,19 @@ export class List<T, ID extends number = 0> {
     if (other === this) return;
     const src = other.#head;
     if (src.next === src) return;
-    for (let l = src.next!; l !== src; l = l.next!) l.list = this; // ownership follows the items
+    for (let l = src.next!; l !== src; l = l.next!) {
+      l.chain = this; // ownership follows the items
+      if (l.list !== null) l.list = this;
+    }
     const first = src.next!, last = src.prev!, tail = this.#head.prev!;
     tail.next = first;
     first.prev = tail;
     last.next = this.#head;
     this.#head.prev = last;
     src.next = src.prev = src;
+    this[SIZE] += other[SIZE];
+    this[TOMBSTONES] += other[TOMBSTONES];
+    other[SIZE] = other[TOMBSTONES] = 0;
   }
 
   /** Iterates the items front to back as ArcBorrows. The list must not change meanwhile. */
@@ -112,6 +135,8 @@ export class List<T, ID extends number = 0> {
   }
 }
 
+type Counted = { [SIZE]: number; [TOMBSTONES]: number };
+
 /** Takes ownership of `item` for `list`: returns its links, with the list's ListArc stored. */
 function adopt(list: List<unknown, number>, item: unknown, operation: string): ListLinks {
   // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
@@ -123,38 +148,73 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
     if (links.arc === item) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
     throw new ListError(`${operation}: the value is already in a list of id ${list.id}.`, "ListArc", operation);
   }
+  if (links.chain !== null) detach(links); // a tombstone of an earlier removal
   links.arc = RELEASE ? (item as ListArcHandle) : moveOut(item as ListArcHandle, operation);
   return links;
 }
 
 /** Links `l` into `list` just before `next`. */
-function insertBefore(list: object, next: ListLinks, l: ListLinks): void {
+function insertBefore(list: List<unknown, number>, next: ListLinks, l: ListLinks): void {
   const prev = next.prev!;
   l.next = next;
   l.prev = prev;
   prev.next = l;
   next.prev = l;
-  l.list = list;
+  l.list = l.chain = list;
+  list[SIZE]++;
 }
 
-/** Unlinks `l` and hands its ListArc back to the caller. */
-function unlink(l: ListLinks): ListArcHandle {
+/** Takes `l` out of its cycle (a live item or a tombstone). */
+function detach(l: ListLinks): void {
   const prev = l.prev!, next = l.next!;
   prev.next = next;
   next.prev = prev;
+  const chain = l.chain as Counted;
+  chain[SIZE]--;
+  if (l.list === null) chain[TOMBSTONES]--;
+  l.next = l.prev = l.chain = null;
+}
+
+/** Removes the live item `l` and hands its ListArc back to the caller. */
+function unlink(l: ListLinks): ListArcHandle {
   const arc = l.arc as ListArcHandle;
-  l.next = l.prev = null;
+  detach(l);
   l.list = l.arc = null;
   return arc;
+}
+
+/** The first live links from `l` in direction `dir` (the sentinel if none), unlinking tombstones passed. */
+function liveFrom(l: ListLinks, dir: "next" | "prev"): ListLinks {
+  while (l.list === null && l.item !== null) {
+    const after = l[dir]!;
+    detach(l);
+    l = after;
+  }
+  return l;
+}
+
+/** Unlinks every tombstone of the cycle starting at `head`. */
+function compact(head: ListLinks): void {
+  for (let l = head.next!; l !== head; ) {
+    const next = l.next!;
+    if (l.list === null) detach(l);
+    l = next;
+  }
 }
 
 function borrowAt(l: ListLinks): ArcBorrow<never> {
   return borrowOf(l.arc![CELL_KEY]) as unknown as ArcBorrow<never>;
 }
 
-/** Fails loudly when a cursor or iterator holds links that were removed behind its back. */
+/** Fails loudly when a cursor or iterator holds links that were taken out of the list behind its back. */
 function checkStillIn(list: object, head: ListLinks, l: ListLinks, operation: string): void {
-  if (l !== head && l.list !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+  if (l !== head && l.chain !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+}
+
+/** The first live links from `l` forward, skipping tombstones without unlinking them (for readers). */
+function skipRemoved(l: ListLinks): ListLinks {
+  while (l.list === null && l.item !== null) l = l.next!;
+  return l;
 }
 
 class ListIterator<T> implements Iterator<ArcBorrow<T>> {
@@ -166,8 +226,8 @@ class ListIterator<T> implements Iterator<ArcBorrow<T>> {
     this.#next = head.next!;
   }
   next(): IteratorResult<ArcBorrow<T>> {
-    const l = this.#next;
-    checkStillIn(this.list, this.head, l, "List iteration");
+    checkStillIn(this.list, this.head, this.#next, "List iteration");
+    const l = skipRemoved(this.#next);
     if (l === this.head) return { done: true, value: undefined };
     this.#next = l.next!;
     return { done: false, value: borrowAt(l) as ArcBorrow<T> };
@@ -197,7 +257,7 @@ export class Cursor<T, ID extends number = 0> {
 
   /** The item before the cursor, or null at the front. */
   peekPrev(): CursorPeek<T, ID> | null {
-    const l = this.#current("Cursor.peekPrev").prev!;
+    const l = this.#previous("Cursor.peekPrev");
     return l === this.#head ? null : new CursorPeek(this, l, false);
   }
 
@@ -211,7 +271,7 @@ export class Cursor<T, ID extends number = 0> {
 
   /** Moves back past the previous item; false (no move) at the front. */
   movePrev(): boolean {
-    const prev = this.#current("Cursor.movePrev").prev!;
+    const prev = this.#previous("Cursor.movePrev");
     if (prev === this.#head) return false;
     this.#next = prev;
     return true;
@@ -240,14 +300,22 @@ export class Cursor<T, ID extends number = 0> {
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListLinks): ListArc<T, ID> {
-    checkStillIn(this.#list, this.#head, l, "CursorPeek.remove");
+    if (l.list !== this.#list) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l.next!;
     return unlink(l) as unknown as ListArc<T, ID>;
   }
 
+  /** The live links after the cursor (past any tombstones), or the sentinel at the back. */
   #current(operation: string): ListLinks {
     checkStillIn(this.#list, this.#head, this.#next, operation);
-    return this.#next;
+    return (this.#next = skipRemoved(this.#next));
+  }
+
+  /** The live links before the cursor, or the sentinel at the front. */
+  #previous(operation: string): ListLinks {
+    let l = this.#current(operation).prev!;
+    while (l.list === null && l.item !== null) l = l.prev!;
+    return l;
   }
 
   #insert(item: ListArcCore<T, ID>, operation: string): void {
