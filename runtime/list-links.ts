@@ -21,18 +21,14 @@ export class ListLinks {
   chain: object | null = null;
   arc: Handle | null = null;
   tracked = false;
-  constructor(
-    /** The value carrying these links; null for a list's sentinel. */
-    readonly item: object | null,
-    readonly id: number,
-  ) {}
+  constructor(readonly id: number) {}
 }
 
-/** `value[LINKS][id]` holds the value's links for list id `id`. */
-export const LINKS = Symbol("ts-smart-pointer.links");
-
-/** `value[LINKS_0]` is `value[LINKS][0]`, one load closer: id 0 is the default, and the hot case. */
+/** `value[LINKS_0]` holds the value's links for list id 0 (the default, and the hot case). */
 export const LINKS_0 = Symbol("ts-smart-pointer.links0");
+
+/** `value[LINKS][id]` holds its links for the other ids; a class with only id 0 has no array. */
+export const LINKS = Symbol("ts-smart-pointer.links");
 
 /** The ids a list can use: small non-negative integers, as the kernel's `const ID: u64`. */
 export function checkListId(id: unknown, operation: string): number {
@@ -45,20 +41,30 @@ export function checkListId(id: unknown, operation: string): number {
 /** `proto[LIST_IDS]` lists the ids a `@ListItem` class (and its subclasses) carries links for. */
 const LIST_IDS = Symbol("ts-smart-pointer.listIds");
 
+type Item = { [LINKS_0]?: ListLinks; [LINKS]?: ListLinks[]; [LIST_IDS]?: readonly number[] };
+
+/** The links of `value` for `id`, if it has them. */
+export function existingLinks(value: object, id: number): ListLinks | undefined {
+  return id === 0 ? (value as Item)[LINKS_0] : (value as Item)[LINKS]?.[id];
+}
+
 /**
  * The links of `value` for `id`, or a TypeError saying how to declare them. A value's links
  * are created together, once, when it first gets a ListArc; list operations never allocate.
  */
 export function linksOf(value: unknown, id: number, operation: string): ListLinks {
-  const item = (typeof value === "object" && value !== null ? value : {}) as { [LINKS]?: ListLinks[]; [LIST_IDS]?: readonly number[] };
-  let links = item[LINKS];
-  if (links === undefined && item[LIST_IDS]?.includes(id)) {
-    links = [];
-    for (const listId of item[LIST_IDS]!) links[listId] = new ListLinks(item, listId);
-    Object.defineProperty(item, LINKS, { value: links }); // throws a TypeError on a frozen value
-    if (links[0]) Object.defineProperty(item, LINKS_0, { value: links[0] });
+  const item = (typeof value === "object" && value !== null ? value : {}) as Item;
+  const ids = item[LIST_IDS];
+  if (ids?.includes(id) && !(LINKS_0 in item) && !(LINKS in item)) {
+    let others: ListLinks[] | undefined;
+    for (const listId of ids) {
+      // Defined non-enumerable (and throwing a TypeError on a frozen value).
+      if (listId === 0) Object.defineProperty(item, LINKS_0, { value: new ListLinks(0) });
+      else (others ??= [])[listId] = new ListLinks(listId);
+    }
+    if (others) Object.defineProperty(item, LINKS, { value: others });
   }
-  const own = links?.[id];
+  const own = existingLinks(item, id);
   if (own === undefined) {
     const name = typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value;
     throw new TypeError(`${operation}: ${name} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);

@@ -41,8 +41,9 @@ export class List<T, ID extends number = 0> {
 
   constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
     this.id = checkListId(id ?? 0, "new List") as ID;
-    const head = (this.#head = new ListLinks(null, this.id));
+    const head = (this.#head = new ListLinks(this.id));
     head.next = head.prev = head;
+    head.list = head.chain = this; // the sentinel counts as live, so every skip loop stops at it
   }
 
   /** True when the list holds no item. */
@@ -185,7 +186,7 @@ function unlink(l: ListLinks): ListArcHandle {
 
 /** The first live links from `l` in direction `dir` (the sentinel if none), unlinking tombstones passed. */
 function liveFrom(l: ListLinks, dir: "next" | "prev"): ListLinks {
-  while (l.list === null && l.item !== null) {
+  while (l.list === null) {
     const after = l[dir]!;
     detach(l);
     l = after;
@@ -207,13 +208,13 @@ function borrowAt(l: ListLinks): ArcBorrow<never> {
 }
 
 /** Fails loudly when a cursor or iterator holds links that were taken out of the list behind its back. */
-function checkStillIn(list: object, head: ListLinks, l: ListLinks, operation: string): void {
-  if (l !== head && l.chain !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+function checkStillIn(list: object, l: ListLinks, operation: string): void {
+  if (l.chain !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
 }
 
 /** The first live links from `l` forward, skipping tombstones without unlinking them (for readers). */
 function skipRemoved(l: ListLinks): ListLinks {
-  while (l.list === null && l.item !== null) l = l.next!;
+  while (l.list === null) l = l.next!;
   return l;
 }
 
@@ -226,7 +227,7 @@ class ListIterator<T> implements Iterator<ArcBorrow<T>> {
     this.#next = head.next!;
   }
   next(): IteratorResult<ArcBorrow<T>> {
-    checkStillIn(this.list, this.head, this.#next, "List iteration");
+    checkStillIn(this.list, this.#next, "List iteration");
     const l = skipRemoved(this.#next);
     if (l === this.head) return { done: true, value: undefined };
     this.#next = l.next!;
@@ -307,14 +308,14 @@ export class Cursor<T, ID extends number = 0> {
 
   /** The live links after the cursor (past any tombstones), or the sentinel at the back. */
   #current(operation: string): ListLinks {
-    checkStillIn(this.#list, this.#head, this.#next, operation);
+    checkStillIn(this.#list, this.#next, operation);
     return (this.#next = skipRemoved(this.#next));
   }
 
   /** The live links before the cursor, or the sentinel at the front. */
   #previous(operation: string): ListLinks {
     let l = this.#current(operation).prev!;
-    while (l.list === null && l.item !== null) l = l.prev!;
+    while (l.list === null) l = l.prev!;
     return l;
   }
 
