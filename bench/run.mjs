@@ -28,6 +28,14 @@ run("plugin", "refcount", release);
 run("plugin", "refcount", { NODE_ENV: "development" });
 run("plugin", "queues", release);
 
+// Bytes per operation next to the peers, in a process whose young generation holds a whole sample.
+const [bytes] = node(["--expose-gc", "--min-semi-space-size=512", "--max-semi-space-size=512", "bench/build/plugin/queues.js"], { ...release, BENCH_BYTES: "1" })
+  .trim()
+  .split("\n")
+  .map((line) => JSON.parse(line));
+const fill = figures.find((f) => f.figure === "push/pop 1e6 items");
+fill.peerBytes = bytes.bytes;
+
 // Debug against release, from the two refcount runs.
 const byName = (name) => figures.find((f) => f.figure === name);
 const debug = byName("Arc.clone + Arc.drop, debug");
@@ -55,7 +63,7 @@ figures.push({ figure: "type-check time of that project", ours: checkPointers, b
 
 const results = {};
 for (const f of figures) {
-  results[f.figure] = { ratio: f.ours / f.baseline, target: f.target ?? null, baseline: f.baselineName, ours: f.ours, baselineValue: f.baseline, unit: f.unit ?? "ns/op", ...(f.bytesPerOp !== undefined && { bytesPerOp: f.bytesPerOp }), ...(f.peers && { peers: f.peers }), ...(f.proxyRatio !== undefined && { proxyRatio: f.proxyRatio }) };
+  results[f.figure] = { ratio: f.ours / f.baseline, target: f.target ?? null, baseline: f.baselineName, ours: f.ours, baselineValue: f.baseline, unit: f.unit ?? "ns/op", ...(f.bytesPerOp !== undefined && { bytesPerOp: f.bytesPerOp }), ...(f.peers && { peers: f.peers }), ...(f.proxyRatio !== undefined && { proxyRatio: f.proxyRatio }), ...(f.peerBytes && { bytesPerOpByImplementation: f.peerBytes }) };
 }
 writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
 
@@ -65,7 +73,8 @@ console.log("| figure | ours | baseline | ratio | target | |");
 console.log("|---|---|---|---|---|---|");
 for (const [name, r] of Object.entries(results)) {
   const ok = r.target === null ? "report" : r.ratio <= r.target ? "met" : "MISSED";
-  const extra = [r.bytesPerOp !== undefined ? `${fmt(r.bytesPerOp)} B/op` : "", r.proxyRatio !== undefined ? `Proxy ${fmt(r.proxyRatio)}x` : ""].filter(Boolean).join(", ");
+  const peerBytes = r.bytesPerOpByImplementation ? Object.entries(r.bytesPerOpByImplementation).map(([k, v]) => `${k} ${fmt(v)} B`).join(", ") : "";
+  const extra = [r.bytesPerOp !== undefined ? `${fmt(r.bytesPerOp)} B/op` : "", r.proxyRatio !== undefined ? `Proxy ${fmt(r.proxyRatio)}x` : "", peerBytes && `bytes per push+pop: ${peerBytes}`].filter(Boolean).join(", ");
   console.log(`| ${name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baselineValue)} (${r.baseline}) | ${r.ratio.toFixed(2)} | ${r.target ?? "-"} | ${ok}${extra ? `; ${extra}` : ""} |`);
 }
 console.log(`\nwrote ${out.slice(root.length)}`);

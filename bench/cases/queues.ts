@@ -6,7 +6,7 @@ import { Yallist } from "yallist";
 import Denque from "denque";
 // @ts-expect-error fast-fifo ships no types
 import FastFIFO from "fast-fifo";
-import { Queue as MnemonistQueue } from "mnemonist";
+import { LinkedList as MnemonistLinkedList, Queue as MnemonistQueue } from "mnemonist";
 import { bytesPerOp, nsPerOp, report, smoke } from "./harness.js";
 import * as nodeList from "./node-list.js";
 
@@ -107,6 +107,33 @@ function denqueScan(n: number): () => void {
   };
 }
 
+/**
+ * The allocation pass (BENCH_BYTES=1, in its own process with a young generation large enough
+ * that no GC runs during a sample): bytes allocated per push + pop over 10^6 items.
+ */
+if (process.env.BENCH_BYTES === "1") {
+  const n = smoke ? 1_000 : 1_000_000;
+  const w = throughputFor(n);
+  const timers = Array.from({ length: n }, (_, i) => new Timer(i));
+  const perImpl: Record<string, number> = {
+    "ts-smart-pointer List": bytesPerOp(w.ours, n),
+    yallist: bytesPerOp(() => {
+      const y = new Yallist<Timer>();
+      for (let i = 0; i < n; i++) y.push(timers[i]!);
+      for (let t = y.shift(); t !== undefined; t = y.shift()) sink += t.id;
+    }, n),
+    "mnemonist LinkedList": bytesPerOp(() => {
+      const l = new MnemonistLinkedList<Timer>();
+      for (let i = 0; i < n; i++) l.push(timers[i]!);
+      for (let t = l.shift(); t !== undefined; t = l.shift()) sink += t.id;
+    }, n),
+    denque: bytesPerOp(w.denque, n),
+    "fast-fifo": bytesPerOp(w["fast-fifo"], n),
+  };
+  report({ figure: "bytes allocated per push + pop (10^6 items)", bytes: perImpl });
+  process.exit(0);
+}
+
 for (const n of smoke ? [1_000] : [10_000, 100_000, 1_000_000]) {
   const workloads = cancelWorkloads(n);
   const ns: Record<string, number> = {};
@@ -128,6 +155,11 @@ if (!smoke) {
   const ns = await nsPerOp(denqueScan(n), n);
   const listNs = await nsPerOp(cancelWorkloads(n)["ts-smart-pointer List"], n);
   report({ figure: `event queue: denque cancel by scan, n=${n}`, ours: listNs, baseline: ns, baselineName: "denque cancel by scan (peekAt + removeOne)", target: 1.0 });
+}
+
+/** Fill then drain `n` items, per implementation. */
+function throughputFor(n: number) {
+  return throughput(n, false);
 }
 
 /** Push/pop throughput: fill then drain `n`; and a steady queue of 1024 with pop-front/push-back. */

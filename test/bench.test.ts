@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { root } from "./transformer/compile.js";
+
+// Not a performance test: a tiny smoke run so the benchmarks keep compiling and running.
+test("npm run bench --smoke builds every case and reports every figure", () => {
+  execFileSync(process.execPath, ["bench/run.mjs", "--smoke"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+  const results = JSON.parse(readFileSync(join(root, "test/.out/bench-smoke.json"), "utf8")) as Record<string, { ratio: number; target: number | null; baseline: string }>;
+  const figures = Object.keys(results);
+  for (const expected of [
+    "receiver call p.m(x) on an Arc",
+    "receiver call on Arc<Interface>, 8 classes (megamorphic)",
+    "receiver call, no transformer, one class at the site after 8 served",
+    "field read through a pointer",
+    "Arc.clone + Arc.drop, release",
+    "Arc.clone + Arc.drop, debug",
+    "event queue: push 1000, cancel half, drain",
+    "push/pop 1e6 items",
+    "push/pop, 1024 items held steady",
+    "tspc build of a 200-file project using pointers",
+    "type-check time of that project",
+  ]) {
+    expect(figures).toContain(expected);
+  }
+  for (const [name, r] of Object.entries(results)) {
+    expect(Number.isFinite(r.ratio) && r.ratio > 0, name).toBe(true);
+    expect(typeof r.baseline).toBe("string");
+    expect(r.target === null || typeof r.target === "number").toBe(true);
+  }
+}, 180_000);
