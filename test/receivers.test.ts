@@ -172,7 +172,7 @@ describe("interface pointers dispatch to each class (DispatchFromDyn)", () => {
 describe("receiver misuse without the transformer is a TypeError", () => {
   test("`self` that is not the first parameter (E0307)", () => {
     class Bad {
-      m(n: number, self: Arc<Bad>) {
+      m(n: number, self: Arc<Bad>): unknown[] {
         return [n, self];
       }
     }

@@ -1,4 +1,4 @@
-import type * as TS from "typescript";
+import type TS from "typescript";
 
 /**
  * Facts about smart pointers, read from the type checker: which types are pointers, of which

@@ -1,4 +1,4 @@
-import type * as TS from "typescript";
+import type TS from "typescript";
 import type { Analysis } from "./analyse.js";
 import type { Report } from "./diagnostics.js";
 

@@ -5,7 +5,7 @@
  * and its diagnostics on stderr. Uses the nearest tsconfig.json, as tsc would.
  */
 import { dirname, resolve } from "node:path";
-import type * as TS from "typescript";
+import type TS from "typescript";
 import smartPointerTransformer from "./index.js";
 
 const USAGE = "usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk]";

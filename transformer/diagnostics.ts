@@ -1,4 +1,4 @@
-import type * as TS from "typescript";
+import type TS from "typescript";
 
 /**
  * Every diagnostic the transformer reports, with a stable code. Where rustc has the same check

@@ -6,7 +6,7 @@
  * Analyse (analyse.ts) -> diagnose (check-*.ts) -> expand (expand.ts, emit.ts). It uses only the
  * `ts` instance ts-patch hands it, so it works with whichever TypeScript the build uses.
  */
-import type * as TS from "typescript";
+import type TS from "typescript";
 import { analyse } from "./analyse.js";
 import { checkDeclarations } from "./check-declarations.js";
 import { checkMoves } from "./check-moves.js";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type * as TS from "typescript";
+import type TS from "typescript";
 import smartPointerTransformer from "../../transformer/index.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
