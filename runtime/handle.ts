@@ -41,8 +41,22 @@ interface Retirement {
 /** `h[RETIRED]`: why a retired handle is gone (debug only; read only to build an error). */
 const RETIRED = Symbol("ts-smart-pointer.retired");
 
+/**
+ * `proto[MAKE]` constructs handles with prototype `proto`. Each projection has its own
+ * constructor: V8 then tracks how many fields its handles get and keeps them all in the object
+ * (`Object.create` objects hold only four before spilling into a separate array).
+ */
+const MAKE = Symbol("ts-smart-pointer.make");
+
+/** Gives `proto` its own handle constructor (called once per projection prototype). */
+export function makeHandlesWith(proto: object): void {
+  const make = function () {} as unknown as new () => Handle;
+  make.prototype = proto;
+  Object.defineProperty(proto, MAKE, { value: make });
+}
+
 export function newHandle(proto: object, cell: RefCell): Handle {
-  const h = Object.create(proto) as Handle;
+  const h = new (proto as { [MAKE]: new () => Handle })[MAKE]();
   h[POINTEE_KEY] = cell.value;
   h[CELL_KEY] = cell;
   return h;
@@ -94,7 +108,8 @@ export function assertLive(h: Handle, operation: string): void {
 export function moveOut<H extends Handle>(h: H, by: string): H {
   assertLive(h, by);
   if (RELEASE) return h;
-  const moved = Object.assign(Object.create(Object.getPrototypeOf(h)), h) as H;
+  const copy = h[KIND].copy;
+  const moved = (copy ? copy(h) : Object.assign(Object.create(Object.getPrototypeOf(h)), h)) as H;
   retire(h, "moved", by);
   return moved;
 }

@@ -10,4 +10,4 @@ export { REFCOUNT_MAX } from "./refcount.js";
 export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropError, ListError, REFCOUNT_WARNING } from "./errors.js";
 export { ListArc, ListArcCore } from "./list-arc.js";
 export { List, Cursor, CursorPeek } from "./list.js";
-export { ListItem } from "./list-links.js";
+export { ListItem } from "./list-item.js";

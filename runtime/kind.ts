@@ -13,6 +13,8 @@ export interface PointerKind {
   passSelf: "borrow" | "move";
   /** Whether pointee fields can be assigned through the pointer (UniqueArc: unique access). */
   writable: boolean;
+  /** A debug move's new handle for `h` (default: a copy of its own fields). */
+  copy?: (h: import("./handle.js").Handle) => import("./handle.js").Handle;
 }
 
 /** `handle[KIND]` is the handle's kind (inherited from `kind.proto`). */

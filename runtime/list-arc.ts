@@ -1,22 +1,48 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, incStrong } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
-import { CELL, describeHandle, type Handle } from "./handle.js";
+import { CELL, describeHandle, newHandle, type Handle } from "./handle.js";
 import { consume, expectLive, handleFor, releaseHandle } from "./ownership.js";
 import { ARC, UNIQUE, Arc, arcHandle, borrowOf, type ArcBorrow, type ArcCore, type UniqueArcCore } from "./arc.js";
-import { ListLinks, checkListId, linksOf } from "./list-links.js";
+import { checkListId, listArcOf, setListArcOf } from "./list-item.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 import type { Pointer, Statics } from "./types.js";
 
 /** Type-only key of a ListArc's list id. */
 declare const LIST_ID: unique symbol;
 
-/** `listArc[LINK]` is the ListLinks of its (value, id). */
-const LINK_KEY = Symbol("ts-smart-pointer.link");
-export const LINK: typeof LINK_KEY = LINK_KEY; // module-local LINK_KEY on hot paths (see handle.ts)
+// A ListArc is its own list node: these symbol-keyed fields (no string-named member may shadow
+// the pointee's) link it into a list, so a list operation touches one object per item.
+const NEXT_KEY = Symbol("ts-smart-pointer.next");
+const PREV_KEY = Symbol("ts-smart-pointer.prev");
+const LIST_KEY = Symbol("ts-smart-pointer.list");
+const CHAIN_KEY = Symbol("ts-smart-pointer.chain");
+const ID_KEY = Symbol("ts-smart-pointer.id");
+export const NEXT: typeof NEXT_KEY = NEXT_KEY;
+export const PREV: typeof PREV_KEY = PREV_KEY;
+export const LIST: typeof LIST_KEY = LIST_KEY;
+export const CHAIN: typeof CHAIN_KEY = CHAIN_KEY;
+export const ID: typeof ID_KEY = ID_KEY;
 
-export interface ListArcHandle extends Handle {
-  [LINK]: ListLinks;
+/**
+ * A node of a list's cycle: a ListArc, or a list's sentinel.
+ *
+ * Invariants:
+ * - `[LIST]` is the list the node is in (logically), or null.
+ * - `[NEXT]`/`[PREV]` are non-null if and only if the node is in the cycle of list `[CHAIN]`
+ *   (physically); `[LIST]` set implies `[CHAIN] === [LIST]`. A node with a `[CHAIN]` but no
+ *   `[LIST]` is a *tombstone*: removed in O(1) without touching its neighbours, skipped by every
+ *   traversal, and unlinked by the next pop that reaches it, a re-insert, or compaction.
+ */
+export interface ListNode {
+  [NEXT_KEY]: ListNode | null;
+  [PREV_KEY]: ListNode | null;
+  [LIST_KEY]: object | null;
+  [CHAIN_KEY]: object | null;
+}
+
+export interface ListArcHandle extends Handle, ListNode {
+  [ID_KEY]: number;
 }
 
 /**
@@ -24,9 +50,9 @@ export interface ListArcHandle extends Handle {
  * permission to put the value in a `List<T, ID>`. Plain Arcs to the value may exist beside it.
  *
  * Invariants:
- * - At most one ListArc per (value, id) exists; the value's `ListLinks.tracked` says whether one does.
+ * - At most one ListArc per (value, id) exists; the value's slot for `id` holds it (list-item.ts).
  * - A ListArc owns one strong count, like an Arc.
- * - A ListArc moved into a list belongs to the list until removed; using it meanwhile is an error
+ * - A ListArc moved into a list is the list's node until removed; using it meanwhile is an error
  *   (checked in release mode too, as it is what keeps lists from being corrupted).
  */
 @SmartPointer
@@ -40,9 +66,10 @@ export class ListArcCore<T, ID extends number = 0> {
   static new<T>(value: T): ListArc<T>;
   static new<T, ID extends number>(value: T, id: ID): ListArc<T, ID>;
   static new(value: unknown, id: number = 0): unknown {
-    const links = linksOf(value, checkListId(id, "ListArc.new"), "ListArc.new");
-    if (links.tracked) throw new ListError(`ListArc.new: this value already has a ListArc for list id ${id}; a value is owned by one pointer family.`, "ListArc", "ListArc.new");
-    return listArcHandle(new RefCell(value), links);
+    if (listArcOf(value, checkListId(id, "ListArc.new"), "ListArc.new") !== null) {
+      throw new ListError(`ListArc.new: this value already has a ListArc for list id ${id}; a value is owned by one pointer family.`, "ListArc", "ListArc.new");
+    }
+    return listArcHandle(new RefCell(value), id);
   }
 
   /** Turns a UniqueArc (consumed) into a ListArc; never fails, as a UniqueArc proves no ListArc exists. */
@@ -50,8 +77,10 @@ export class ListArcCore<T, ID extends number = 0> {
   static from<T, ID extends number>(unique: UniqueArcCore<T>, id: ID): ListArc<T, ID>;
   static from(unique: UniqueArcCore<unknown>, id: number = 0): unknown {
     checkListId(id, "ListArc.from");
-    const cell = consume(unique, UNIQUE, "ListArc.from");
-    return listArcHandle(cell, linksOf(cell.value, id, "ListArc.from"));
+    if (listArcOf(expectLive(unique, UNIQUE, "ListArc.from")[Pointee], id, "ListArc.from") !== null) {
+      throw new ListError(`ListArc.from: this value already has a ListArc for list id ${id}, so it was wrapped twice; a value is owned by one pointer family.`, "ListArc", "ListArc.from");
+    }
+    return listArcHandle(consume(unique, UNIQUE, "ListArc.from"), id);
   }
 
   /** Two ListArcs of one value for two different ids (`[id 0, id2]`, or `[id1, id2]`). */
@@ -62,13 +91,12 @@ export class ListArcCore<T, ID extends number = 0> {
     checkListId(id1, "ListArc.pairFromUnique");
     checkListId(id2, "ListArc.pairFromUnique");
     if (id1 === id2) throw new TypeError(`ListArc.pairFromUnique: the two list ids must differ (both are ${id1}); one value has one ListArc per id.`);
-    expectLive(unique, UNIQUE, "ListArc.pairFromUnique");
-    const value = (unique as unknown as Handle)[Pointee];
-    const links1 = linksOf(value, id1!, "ListArc.pairFromUnique");
-    const links2 = linksOf(value, id2!, "ListArc.pairFromUnique");
+    const value = expectLive(unique, UNIQUE, "ListArc.pairFromUnique")[Pointee];
+    listArcOf(value, id1!, "ListArc.pairFromUnique");
+    listArcOf(value, id2!, "ListArc.pairFromUnique");
     const cell = consume(unique, UNIQUE, "ListArc.pairFromUnique");
     incStrong(cell);
-    return [listArcHandle(cell, links1), listArcHandle(cell, links2)];
+    return [listArcHandle(cell, id1!), listArcHandle(cell, id2!)];
   }
 
   /** The ListArc for `arc`'s value (taking over `arc`), or null if one exists (`arc` untouched). */
@@ -76,9 +104,8 @@ export class ListArcCore<T, ID extends number = 0> {
   static tryFromArc<T, ID extends number>(arc: ArcCore<T>, id: ID): ListArc<T, ID> | null;
   static tryFromArc(arc: ArcCore<unknown>, id: number = 0): unknown {
     const h = expectLive(arc, ARC, "ListArc.tryFromArc");
-    const links = linksOf(h[Pointee], checkListId(id, "ListArc.tryFromArc"), "ListArc.tryFromArc");
-    if (links.tracked) return null;
-    return listArcHandle(consume(arc, ARC, "ListArc.tryFromArc"), links);
+    if (listArcOf(h[Pointee], checkListId(id, "ListArc.tryFromArc"), "ListArc.tryFromArc") !== null) return null;
+    return listArcHandle(consume(arc, ARC, "ListArc.tryFromArc"), id);
   }
 
   /**
@@ -104,8 +131,9 @@ export class ListArcCore<T, ID extends number = 0> {
   /** Demotes to a plain Arc (consumed); a new ListArc can then be made for the value. */
   static intoArc<T>(listArc: ListArcCore<T, any>): Arc<T> {
     const h = expectListArc(listArc, "ListArc.intoArc");
+    const id = h[ID_KEY];
     const cell = consume(h, LIST_ARC, "ListArc.intoArc");
-    h[LINK].tracked = false;
+    setListArcOf(cell.value as object, id, null);
     return arcHandle(cell) as unknown as Arc<T>;
   }
 
@@ -129,22 +157,32 @@ export class ListArcCore<T, ID extends number = 0> {
   }
 }
 
-const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false });
+const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false, copy: copyListArc });
 export { LIST_ARC };
 
-/** Makes the ListArc of `links`' (value, id), owning one count of `cell`. */
-function listArcHandle(cell: RefCell, links: ListLinks): ListArcHandle {
-  links.tracked = true;
+/** Makes the ListArc of (`cell`'s value, `id`), owning one count of `cell`, out of any list. */
+function listArcHandle(cell: RefCell, id: number): ListArcHandle {
   const h = handleFor(LIST_ARC, cell) as ListArcHandle;
-  h[LINK] = links;
+  h[ID_KEY] = id;
+  h[NEXT_KEY] = h[PREV_KEY] = null;
+  h[LIST_KEY] = h[CHAIN_KEY] = null;
+  setListArcOf(cell.value as object, id, h);
   return h;
+}
+
+/** A debug move's new handle: the same ListArc, out of any cycle (a tombstone stays where it is). */
+function copyListArc(h: Handle): Handle {
+  const copy = newHandle(Object.getPrototypeOf(h) as object, h[CELL]) as ListArcHandle;
+  copy[ID_KEY] = (h as ListArcHandle)[ID_KEY];
+  copy[NEXT_KEY] = copy[PREV_KEY] = null;
+  copy[LIST_KEY] = copy[CHAIN_KEY] = null;
+  return copy;
 }
 
 /** `p` as a live ListArc the caller still owns: not retired, and not moved into a list. */
 export function expectListArc(p: unknown, operation: string): ListArcHandle {
   const h = expectLive(p, LIST_ARC, operation) as ListArcHandle;
-  const links = h[LINK_KEY];
-  if (links.arc === h) {
+  if (h[LIST_KEY] !== null) {
     throw new UseAfterMoveError(`${operation}: this ${describeHandle(h)} was moved into a List and can no longer be used; remove it from the list first.`, describeHandle(h), operation);
   }
   return h;
@@ -152,7 +190,7 @@ export function expectListArc(p: unknown, operation: string): ListArcHandle {
 
 function dropListArc(p: unknown, operation: string): void {
   const h = expectListArc(p, operation);
-  h[LINK].tracked = false;
+  setListArcOf(h[CELL].value as object, h[ID_KEY], null);
   releaseHandle(h, LIST_ARC, operation);
 }
 

@@ -1,49 +1,65 @@
 import { CELL, moveOut } from "./handle.js";
 import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
-import { LINK, LIST_ARC, expectListArc, type ListArc, type ListArcCore, type ListArcHandle } from "./list-arc.js";
+import { CHAIN, ID, LIST, LIST_ARC, NEXT, PREV, expectListArc, type ListArc, type ListArcCore, type ListArcHandle, type ListNode } from "./list-arc.js";
 import { notA } from "./ownership.js";
-import { LINKS, LINKS_0, ListLinks, checkListId } from "./list-links.js";
+import { SLOT_0, SLOTS, checkListId, setListArcOf } from "./list-item.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 
-// Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
+// Module-local copies of the keys used on every operation: V8 folds a module's own constants
+// into optimized code, but reloads imported bindings (see handle.ts).
 const RELEASE = releaseMode;
-const LINK_KEY: typeof LINK = LINK;
-const LINKS_KEY: typeof LINKS = LINKS;
-const LINKS_0_KEY: typeof LINKS_0 = LINKS_0;
+const N: typeof NEXT = NEXT;
+const P: typeof PREV = PREV;
+const L: typeof LIST = LIST;
+const C: typeof CHAIN = CHAIN;
+const I: typeof ID = ID;
+const SLOT_0_KEY: typeof SLOT_0 = SLOT_0;
+const SLOTS_KEY: typeof SLOTS = SLOTS;
 const CELL_KEY: typeof CELL = CELL;
 
-/** `list[SIZE]`: links in the list's cycle; `list[TOMBSTONES]`: how many of them are removed ones. */
+/** `list[SIZE]`: nodes in the list's cycle; `list[TOMBSTONES]`: how many of them are removed ones. */
 const SIZE = Symbol("ts-smart-pointer.size");
 const TOMBSTONES = Symbol("ts-smart-pointer.tombstones");
 
 /** Compaction runs when tombstones pass this many and make up half the cycle (amortised O(1)). */
 const COMPACT_AFTER = 16;
 
+/** A list's sentinel: the node before the first item and after the last; it counts as live. */
+class Sentinel implements ListNode {
+  [N]: ListNode;
+  [P]: ListNode;
+  [L]: object;
+  [C]: object;
+  constructor(list: object) {
+    this[N] = this[P] = this;
+    this[L] = this[C] = list;
+  }
+}
+
 /**
  * An intrusive, circular, doubly linked list of ListArcs for one list id (the kernel's `List`).
- * The links live in the values (`@ListItem`), so no operation allocates.
+ * Each ListArc is its own node (list-arc.ts), so no operation allocates and each touches one
+ * object per item.
  *
  * Invariants:
- * - `#head` is a sentinel; it and the links whose `chain` is this list form one cycle.
- * - For every item in the list, the list owns its ListArc (`links.arc`) and `links.list` is this list.
+ * - `#head` and the nodes whose `[CHAIN]` is this list form one cycle.
+ * - For every item in the list, the list owns its ListArc (the node) and `[LIST]` is this list.
  *   Every operation that takes an item checks this, which makes `remove(item)` safe (null for an
  *   item of another list) where the kernel's is `unsafe`.
- * - `remove` leaves a tombstone (see ListLinks); tombstones are at most half of `[SIZE]`, plus
- *   COMPACT_AFTER. A random removal then touches the item alone, not its neighbours: at a million
- *   items that is most of the cost of cancelling a timer.
+ * - `remove` leaves a tombstone (see ListNode); tombstones are at most half of `[SIZE]`, plus
+ *   COMPACT_AFTER. A random removal then touches the item and its node, not its neighbours: at a
+ *   million items that is most of the cost of cancelling a timer.
  */
 export class List<T, ID extends number = 0> {
   readonly id: ID;
-  readonly #head: ListLinks;
+  readonly #head: Sentinel;
   [SIZE] = 0;
   [TOMBSTONES] = 0;
 
   constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
     this.id = checkListId(id ?? 0, "new List") as ID;
-    const head = (this.#head = new ListLinks(this.id));
-    head.next = head.prev = head;
-    head.list = head.chain = this; // the sentinel counts as live, so every skip loop stops at it
+    this.#head = new Sentinel(this);
   }
 
   /** True when the list holds no item. */
@@ -58,30 +74,30 @@ export class List<T, ID extends number = 0> {
 
   /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
   pushFront(item: ListArcCore<T, ID>): void {
-    insertBefore(this, this.#head.next!, adopt(this, item, "List.pushFront"));
+    insertBefore(this, this.#head[N], adopt(this, item, "List.pushFront"));
   }
 
   /** Removes and returns the first item, or null when empty. */
   popFront(): ListArc<T, ID> | null {
-    const first = liveFrom(this.#head.next!, "next");
-    return first === this.#head ? null : (unlink(first) as unknown as ListArc<T, ID>);
+    const first = liveAfter(this.#head);
+    return first === this.#head ? null : (unlink(first as ListArcHandle) as unknown as ListArc<T, ID>);
   }
 
   /** Removes and returns the last item, or null when empty. */
   popBack(): ListArc<T, ID> | null {
-    const last = liveFrom(this.#head.prev!, "prev");
-    return last === this.#head ? null : (unlink(last) as unknown as ListArc<T, ID>);
+    const last = liveBefore(this.#head);
+    return last === this.#head ? null : (unlink(last as ListArcHandle) as unknown as ListArc<T, ID>);
   }
 
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
   remove(item: T): ListArc<T, ID> | null {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
-    const links = this.id === 0 ? (item as { [LINKS_0_KEY]?: ListLinks })[LINKS_0_KEY] : (item as { [LINKS_KEY]?: ListLinks[] })[LINKS_KEY]?.[this.id];
-    if (links === undefined || links.list !== this) return null;
-    const arc = links.arc as unknown as ListArc<T, ID>;
-    links.list = links.arc = null; // a tombstone: the neighbours are left for later
+    type Slots = { [SLOT_0_KEY]?: ListArcHandle | null; [SLOTS_KEY]?: (ListArcHandle | null)[] };
+    const node = this.id === 0 ? (item as Slots)[SLOT_0_KEY] : (item as Slots)[SLOTS_KEY]?.[this.id];
+    if (node == null || node[L] !== this) return null;
+    node[L] = null; // a tombstone: the neighbours are left for later
     if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
-    return arc;
+    return node as unknown as ListArc<T, ID>;
   }
 
   /** Moves every item of `other` to the back of this list; `other` becomes empty. O(length of other). */
@@ -90,17 +106,17 @@ export class List<T, ID extends number = 0> {
     if (other.id !== this.id) throw new TypeError(`List.pushAllBack: cannot move items of a List for id ${other.id} into a List for id ${this.id}.`);
     if (other === this) return;
     const src = other.#head;
-    if (src.next === src) return;
-    for (let l = src.next!; l !== src; l = l.next!) {
-      l.chain = this; // ownership follows the items
-      if (l.list !== null) l.list = this;
+    if (src[N] === src) return;
+    for (let l = src[N]; l !== src; l = l[N]!) {
+      l[C] = this; // ownership follows the items
+      if (l[L] !== null) l[L] = this;
     }
-    const first = src.next!, last = src.prev!, tail = this.#head.prev!;
-    tail.next = first;
-    first.prev = tail;
-    last.next = this.#head;
-    this.#head.prev = last;
-    src.next = src.prev = src;
+    const first = src[N], last = src[P], head = this.#head, tail = head[P];
+    tail[N] = first;
+    first[P] = tail;
+    last[N] = head;
+    head[P] = last;
+    src[N] = src[P] = src;
     this[SIZE] += other[SIZE];
     this[TOMBSTONES] += other[TOMBSTONES];
     other[SIZE] = other[TOMBSTONES] = 0;
@@ -113,7 +129,7 @@ export class List<T, ID extends number = 0> {
 
   /** A cursor before the first item. */
   cursorFront(): Cursor<T, ID> {
-    return new Cursor(this, this.#head, this.#head.next!);
+    return new Cursor(this, this.#head, this.#head[N]);
   }
 
   /** A cursor after the last item. */
@@ -138,113 +154,122 @@ export class List<T, ID extends number = 0> {
 
 type Counted = { [SIZE]: number; [TOMBSTONES]: number };
 
-/** Takes ownership of `item` for `list`: returns its links, with the list's ListArc stored. */
-function adopt(list: List<unknown, number>, item: unknown, operation: string): ListLinks {
+/** Takes ownership of `item` for `list`: returns the node to link in (the ListArc the list now owns). */
+function adopt(list: List<unknown, number>, item: unknown, operation: string): ListArcHandle {
   // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
   // membership: that check is what keeps any misuse from corrupting a list.
-  const links = RELEASE ? (item as Partial<ListArcHandle> | null)?.[LINK_KEY] : expectListArc(item, operation)[LINK_KEY];
-  if (links === undefined) throw notA(LIST_ARC, item, operation);
-  if (links.id !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${links.id}, but this List is for id ${list.id}.`);
-  if (links.list !== null) {
-    if (links.arc === item) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
-    throw new ListError(`${operation}: the value is already in a list of id ${list.id}.`, "ListArc", operation);
-  }
-  if (links.chain !== null) detach(links); // a tombstone of an earlier removal
-  links.arc = RELEASE ? (item as ListArcHandle) : moveOut(item as ListArcHandle, operation);
-  return links;
+  const h = (RELEASE ? item : expectListArc(item, operation)) as ListArcHandle | null;
+  if (h?.[L] === undefined) throw notA(LIST_ARC, item, operation);
+  if (h[I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h[I]}, but this List is for id ${list.id}.`);
+  if (h[L] !== null) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
+  if (h[C] !== null) detach(h); // a tombstone of an earlier removal
+  if (RELEASE) return h;
+  const node = moveOut(h, operation);
+  setListArcOf(node[CELL_KEY].value as object, list.id, node); // the list's node is the value's ListArc now
+  return node;
 }
 
 /** Links `l` into `list` just before `next`. */
-function insertBefore(list: List<unknown, number>, next: ListLinks, l: ListLinks): void {
-  const prev = next.prev!;
-  l.next = next;
-  l.prev = prev;
-  prev.next = l;
-  next.prev = l;
-  l.list = l.chain = list;
+function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode): void {
+  const prev = next[P]!;
+  l[N] = next;
+  l[P] = prev;
+  prev[N] = l;
+  next[P] = l;
+  l[L] = l[C] = list;
   list[SIZE]++;
 }
 
 /** Takes `l` out of its cycle (a live item or a tombstone). */
-function detach(l: ListLinks): void {
-  const prev = l.prev!, next = l.next!;
-  prev.next = next;
-  next.prev = prev;
-  const chain = l.chain as Counted;
+function detach(l: ListNode): void {
+  const prev = l[P]!, next = l[N]!;
+  prev[N] = next;
+  next[P] = prev;
+  const chain = l[C] as Counted;
   chain[SIZE]--;
-  if (l.list === null) chain[TOMBSTONES]--;
-  l.next = l.prev = l.chain = null;
+  if (l[L] === null) chain[TOMBSTONES]--;
+  l[N] = l[P] = l[C] = null;
 }
 
 /** Removes the live item `l` and hands its ListArc back to the caller. */
-function unlink(l: ListLinks): ListArcHandle {
-  const arc = l.arc as ListArcHandle;
+function unlink(l: ListArcHandle): ListArcHandle {
   detach(l);
-  l.list = l.arc = null;
-  return arc;
-}
-
-/** The first live links from `l` in direction `dir` (the sentinel if none), unlinking tombstones passed. */
-function liveFrom(l: ListLinks, dir: "next" | "prev"): ListLinks {
-  while (l.list === null) {
-    const after = l[dir]!;
-    detach(l);
-    l = after;
-  }
+  l[L] = null;
   return l;
 }
 
+/** The first live node after `l` (the sentinel if none), unlinking the tombstones passed. */
+function liveAfter(l: ListNode): ListNode {
+  let next = l[N]!;
+  while (next[L] === null) {
+    detach(next);
+    next = l[N]!;
+  }
+  return next;
+}
+
+/** The last live node before `l`, unlinking the tombstones passed. */
+function liveBefore(l: ListNode): ListNode {
+  let prev = l[P]!;
+  while (prev[L] === null) {
+    detach(prev);
+    prev = l[P]!;
+  }
+  return prev;
+}
+
 /** Unlinks every tombstone of the cycle starting at `head`. */
-function compact(head: ListLinks): void {
-  for (let l = head.next!; l !== head; ) {
-    const next = l.next!;
-    if (l.list === null) detach(l);
+function compact(head: ListNode): void {
+  for (let l = head[N]!; l !== head; ) {
+    const next = l[N]!;
+    if (l[L] === null) detach(l);
     l = next;
   }
 }
 
-function borrowAt(l: ListLinks): ArcBorrow<never> {
-  return borrowOf(l.arc![CELL_KEY]) as unknown as ArcBorrow<never>;
+function borrowAt(l: ListNode): ArcBorrow<never> {
+  return borrowOf((l as ListArcHandle)[CELL_KEY]) as unknown as ArcBorrow<never>;
 }
 
-/** Fails loudly when a cursor or iterator holds links that were taken out of the list behind its back. */
-function checkStillIn(list: object, l: ListLinks, operation: string): void {
-  if (l.chain !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+/** Fails loudly when a cursor or iterator holds a node taken out of the list behind its back. */
+function checkStillIn(list: object, l: ListNode, operation: string): void {
+  if (l[C] !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
 }
 
-/** The first live links from `l` forward, skipping tombstones without unlinking them (for readers). */
-function skipRemoved(l: ListLinks): ListLinks {
-  while (l.list === null) l = l.next!;
+/** The first live node from `l` forward, skipping tombstones without unlinking them (for readers). */
+function skipRemoved(l: ListNode): ListNode {
+  while (l[L] === null) l = l[N]!;
   return l;
 }
 
 class ListIterator<T> implements Iterator<ArcBorrow<T>> {
-  #next: ListLinks;
+  #next: ListNode;
   constructor(
     readonly list: object,
-    readonly head: ListLinks,
+    readonly head: ListNode,
   ) {
-    this.#next = head.next!;
+    this.#next = head[N]!;
   }
   next(): IteratorResult<ArcBorrow<T>> {
     checkStillIn(this.list, this.#next, "List iteration");
     const l = skipRemoved(this.#next);
     if (l === this.head) return { done: true, value: undefined };
-    this.#next = l.next!;
+    this.#next = l[N]!;
     return { done: false, value: borrowAt(l) as ArcBorrow<T> };
   }
 }
 
 /**
  * A position between two items of a list, or at either end (the kernel's cursor since v6.15).
- * Invariant: `#next` is the item right after the cursor, or the sentinel at the back end.
+ * Invariant: `#next` is the node right after the cursor (tombstones skipped when used), or the
+ * sentinel at the back end.
  */
 export class Cursor<T, ID extends number = 0> {
-  #next: ListLinks;
+  #next: ListNode;
   readonly #list: List<T, ID>;
-  readonly #head: ListLinks;
+  readonly #head: ListNode;
 
-  constructor(list: List<T, ID>, head: ListLinks, next: ListLinks) {
+  constructor(list: List<T, ID>, head: ListNode, next: ListNode) {
     this.#list = list;
     this.#head = head;
     this.#next = next;
@@ -266,7 +291,7 @@ export class Cursor<T, ID extends number = 0> {
   moveNext(): boolean {
     const l = this.#current("Cursor.moveNext");
     if (l === this.#head) return false;
-    this.#next = l.next!;
+    this.#next = l[N]!;
     return true;
   }
 
@@ -281,7 +306,7 @@ export class Cursor<T, ID extends number = 0> {
   /** Inserts `item` so that it is right after the cursor. */
   insertNext(item: ListArcCore<T, ID>): void {
     this.#insert(item, "Cursor.insertNext");
-    this.#next = this.#next.prev!;
+    this.#next = this.#next[P]!;
   }
 
   /** Inserts `item` so that it is right before the cursor. */
@@ -300,47 +325,47 @@ export class Cursor<T, ID extends number = 0> {
   }
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
-  removeAt(l: ListLinks): ListArc<T, ID> {
-    if (l.list !== this.#list) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
-    if (l === this.#next) this.#next = l.next!;
-    return unlink(l) as unknown as ListArc<T, ID>;
+  removeAt(l: ListNode): ListArc<T, ID> {
+    if (l[L] !== this.#list) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
+    if (l === this.#next) this.#next = l[N]!;
+    return unlink(l as ListArcHandle) as unknown as ListArc<T, ID>;
   }
 
-  /** The live links after the cursor (past any tombstones), or the sentinel at the back. */
-  #current(operation: string): ListLinks {
+  /** The live node after the cursor (past any tombstones), or the sentinel at the back. */
+  #current(operation: string): ListNode {
     checkStillIn(this.#list, this.#next, operation);
     return (this.#next = skipRemoved(this.#next));
   }
 
-  /** The live links before the cursor, or the sentinel at the front. */
-  #previous(operation: string): ListLinks {
-    let l = this.#current(operation).prev!;
-    while (l.list === null) l = l.prev!;
+  /** The live node before the cursor, or the sentinel at the front. */
+  #previous(operation: string): ListNode {
+    let l = this.#current(operation)[P]!;
+    while (l[L] === null) l = l[P]!;
     return l;
   }
 
   #insert(item: ListArcCore<T, ID>, operation: string): void {
-    insertBefore(this.#list, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
+    insertBefore(this.#list as List<unknown, number>, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
   }
 }
 
 /** A peeked item: remove it, or borrow it. Valid until the list changes. */
 export class CursorPeek<T, ID extends number = 0> {
   readonly #cursor: Cursor<T, ID>;
-  readonly #links: ListLinks;
-  constructor(cursor: Cursor<T, ID>, links: ListLinks, readonly isNext: boolean) {
+  readonly #node: ListNode;
+  constructor(cursor: Cursor<T, ID>, node: ListNode, readonly isNext: boolean) {
     this.#cursor = cursor;
-    this.#links = links;
+    this.#node = node;
   }
 
   /** Removes the peeked item from the list and returns its ListArc. */
   remove(): ListArc<T, ID> {
-    return this.#cursor.removeAt(this.#links);
+    return this.#cursor.removeAt(this.#node);
   }
 
   /** A borrow of the peeked item. */
   arc(): ArcBorrow<T> {
-    if (this.#links.arc === null) throw new ListError("CursorPeek.arc: the peeked item was removed from the list.", "List", "CursorPeek.arc");
-    return borrowAt(this.#links) as ArcBorrow<T>;
+    if (this.#node[L] === null) throw new ListError("CursorPeek.arc: the peeked item was removed from the list.", "List", "CursorPeek.arc");
+    return borrowAt(this.#node) as ArcBorrow<T>;
   }
 }

@@ -1,6 +1,6 @@
 import { Pointee } from "./pointee.js";
 import { KIND, describePointer, type PointerKind } from "./kind.js";
-import { CELL, GONE, goneError, moveOut, type Handle } from "./handle.js";
+import { CELL, GONE, goneError, makeHandlesWith, moveOut, type Handle } from "./handle.js";
 import { describeMember, receiverInfo, selfParameterIndex } from "./receivers.js";
 import { releaseMode } from "./mode.js";
 
@@ -55,6 +55,7 @@ function isPlainPrototype(proto: object | null): boolean {
 function buildProjection(kind: PointerKind, base: object, pointeeProto: object | null, value: object, pointer?: object): Projection {
   const shadowed = pointerMembers(base, pointer);
   const projection: Projection = { proto: Object.create(base), known: new Set(), shadowed };
+  makeHandlesWith(projection.proto);
   if (pointeeProto && typeof pointeeProto.constructor === "function") rejectStaticReceivers(pointeeProto);
   for (let holder = pointeeProto; holder && holder !== Object.prototype && holder !== Function.prototype; holder = Object.getPrototypeOf(holder)) {
     for (const key of Reflect.ownKeys(holder)) {

@@ -1,6 +1,7 @@
 import { Pointee } from "./pointee.js";
 import { KIND, kindOf, type PointerKind } from "./kind.js";
 import { projectionFor } from "./projection.js";
+import { makeHandlesWith } from "./handle.js";
 
 /**
  * `@SmartPointer`: derives receiver use, auto-deref and interface dispatch for a pointer class
@@ -85,5 +86,6 @@ function registerKind(name: string, proto: object): PointerKind {
 export function configureKind(cls: abstract new (...args: never[]) => unknown, options: Omit<PointerKind, "proto">): PointerKind {
   const proto = cls.prototype as object;
   Object.setPrototypeOf(proto, Object.prototype); // the runtime's pointer classes have no base class
+  makeHandlesWith(proto); // for pointers to values with no class to project (primitives)
   return Object.assign(kindOf(proto)!, options);
 }

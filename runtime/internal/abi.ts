@@ -10,7 +10,7 @@ import { Pointee } from "../pointee.js";
 import { GONE, goneError, moveOut, type Handle } from "../handle.js";
 import { kindOf } from "../kind.js";
 import { SmartPointer } from "../smart-pointer.js";
-import { ListItem } from "../list-links.js";
+import { ListItem } from "../list-item.js";
 import { registerReceiverTable } from "../receivers.js";
 
 /** The pointee of `p` for member `member`; throws on a dropped or moved pointer (debug builds). */
