@@ -1,29 +1,7 @@
 // A user-defined smart pointer: a single-threaded `Rc<T>` with a shared count, written with
 // `@SmartPointer` and one type alias. It works as a method receiver (`self: Rc<this>`), reads the
 // pointee's members through the pointer, and dispatches behind an interface (`Rc<Plugin>`).
-import { Pointee, SmartPointer, type Pointer } from "ts-smart-pointer";
-
-@SmartPointer
-class RcPtr<T> {
-  readonly [Pointee]: T;
-  readonly #count: { n: number };
-  constructor(value: T, count = { n: 1 }) {
-    this[Pointee] = value;
-    this.#count = count;
-  }
-  static new<T>(value: T): Rc<T> {
-    return new RcPtr(value) as Rc<T>;
-  }
-  static clone<T>(rc: RcPtr<T>): Rc<T> {
-    rc.#count.n++;
-    return new RcPtr(rc[Pointee], rc.#count) as Rc<T>;
-  }
-  static count(rc: RcPtr<unknown>): number {
-    return rc.#count.n;
-  }
-}
-type Rc<T> = Pointer<RcPtr<T>, T>;
-const Rc = RcPtr;
+import { Rc } from "./rc.js";
 
 interface Plugin {
   readonly id: string;

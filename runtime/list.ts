@@ -198,6 +198,9 @@ function unlink(l: ListArcHandle): ListArcHandle {
   return l;
 }
 
+// liveAfter and liveBefore mirror each other rather than take a direction: a variable key would
+// make every link access a generic keyed load.
+
 /** The first live node after `l` (the sentinel if none), unlinking the tombstones passed. */
 function liveAfter(l: ListNode): ListNode {
   let next = l[N]!;

@@ -3,28 +3,9 @@ import ts from "typescript";
 import * as runtime from "../runtime/index.js";
 import { Pointee, SmartPointer, type Pointer } from "../runtime/index.js";
 
-// The README's recipe for a user-defined pointer: the decorator plus one type alias.
-@SmartPointer
-class RcPtr<T> {
-  readonly [Pointee]: T;
-  readonly #count: { n: number };
-  constructor(value: T, count = { n: 1 }) {
-    this[Pointee] = value;
-    this.#count = count;
-  }
-  static new<T>(value: T): Rc<T> {
-    return new RcPtr(value) as Rc<T>;
-  }
-  static clone<T>(rc: RcPtr<T>): Rc<T> {
-    rc.#count.n++;
-    return new RcPtr(rc[Pointee], rc.#count) as Rc<T>;
-  }
-  static count(rc: RcPtr<unknown>): number {
-    return rc.#count.n;
-  }
-}
-type Rc<T> = Pointer<RcPtr<T>, T>;
-const Rc = RcPtr;
+// The README's recipe, as examples/user-pointer.ts uses it (`ts-smart-pointer` resolves to the
+// runtime's source in tests: vitest.config.ts).
+import { Rc, RcPtr } from "../examples/rc.js";
 
 interface Greeter {
   greet(self: Rc<this>, who: string): string;
