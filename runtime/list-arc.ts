@@ -72,7 +72,7 @@ export class ListArcCore<T, ID extends number = 0> {
     return listArcHandle(new RefCell(value), id);
   }
 
-  /** Turns a UniqueArc (consumed) into a ListArc; never fails, as a UniqueArc proves no ListArc exists. */
+  /** Turns a UniqueArc (consumed) into a ListArc: being unique, the value has no ListArc yet. */
   static from<T>(unique: UniqueArcCore<T>): ListArc<T>;
   static from<T, ID extends number>(unique: UniqueArcCore<T>, id: ID): ListArc<T, ID>;
   static from(unique: UniqueArcCore<unknown>, id: number = 0): unknown {
