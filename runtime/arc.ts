@@ -2,7 +2,7 @@ import { Pointee } from "./pointee.js";
 import { RefCell, incStrong, decStrong, strongCount } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
 import { CELL, assertLive, type Handle } from "./handle.js";
-import { consume, expectLive, handleFor, notA, releaseHandle } from "./ownership.js";
+import { consume, expectLive, handleFor, newCell, notA, releaseHandle } from "./ownership.js";
 import { kindOf } from "./kind.js";
 import { releaseMode } from "./mode.js";
 import type { Pointer, Statics } from "./types.js";
@@ -30,7 +30,7 @@ export class ArcCore<T> {
 
   /** Allocates `value` behind a new Arc with a count of 1. */
   static new<T>(value: T): Arc<T> {
-    return arcHandle(new RefCell(value)) as unknown as Arc<T>;
+    return arcHandle(newCell(value, ARC, "Arc.new")) as unknown as Arc<T>;
   }
 
   /** A new strong reference to the same value. */
@@ -112,7 +112,7 @@ export class UniqueArcCore<T> {
   declare private readonly uniqueBrand: void;
 
   static new<T>(value: T): UniqueArc<T> {
-    return handleFor(UNIQUE, new RefCell(value)) as unknown as UniqueArc<T>;
+    return handleFor(UNIQUE, newCell(value, UNIQUE, "UniqueArc.new")) as unknown as UniqueArc<T>;
   }
 
   static drop(unique: UniqueArcCore<any>): void {

@@ -30,6 +30,11 @@ export class DoubleDropError extends SmartPointerError {
   override name = "DoubleDropError";
 }
 
+/** Debug: a value already owned by a pointer was wrapped again (two counts would drop it twice). */
+export class AlreadyOwnedError extends SmartPointerError {
+  override name = "AlreadyOwnedError";
+}
+
 /** A list operation that would break a list's invariants (the value is already in a list, ...). */
 export class ListError extends SmartPointerError {
   override name = "ListError";

@@ -2,7 +2,7 @@ import { Pointee } from "./pointee.js";
 import { RefCell, incStrong } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
 import { CELL, describeHandle, newHandle, type Handle } from "./handle.js";
-import { consume, expectLive, handleFor, releaseHandle } from "./ownership.js";
+import { consume, expectLive, handleFor, newCell, releaseHandle } from "./ownership.js";
 import { ARC, UNIQUE, Arc, arcHandle, borrowOf, type ArcBorrow, type ArcCore, type UniqueArcCore } from "./arc.js";
 import { checkListId, listArcOf, setListArcOf } from "./list-item.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
@@ -69,7 +69,7 @@ export class ListArcCore<T, ID extends number = 0> {
     if (listArcOf(value, checkListId(id, "ListArc.new"), "ListArc.new") !== null) {
       throw new ListError(`ListArc.new: this value already has a ListArc for list id ${id}; a value is owned by one pointer family.`, "ListArc", "ListArc.new");
     }
-    return listArcHandle(new RefCell(value), id);
+    return listArcHandle(newCell(value, LIST_ARC, "ListArc.new"), id);
   }
 
   /** Turns a UniqueArc (consumed) into a ListArc: being unique, the value has no ListArc yet. */

@@ -1,5 +1,6 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, decStrong } from "./refcount.js";
+import { AlreadyOwnedError } from "./errors.js";
 import { kindOf, type PointerKind } from "./kind.js";
 import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
 import { projectionFor } from "./projection.js";
@@ -15,6 +16,24 @@ const GONE_VALUE: typeof GONE = GONE;
  * The operations every pointer kind shares: make a handle, check an argument, take
  * ownership of one, release one. Debug checks each handle; release trusts the types.
  */
+
+/** Debug: the values some pointer owns, so wrapping one again is caught (Rust moves the value in). */
+const owned = new WeakSet<object>();
+
+/**
+ * The shared cell of a value entering its first pointer (`Arc.new`, `UniqueArc.new`, `ListArc.new`).
+ * Debug refuses a value that is already owned: a second count would drop it a second time.
+ */
+export function newCell(value: unknown, kind: PointerKind, operation: string): RefCell {
+  if (!RELEASE && typeof value === "object" && value !== null) {
+    if (owned.has(value)) {
+      const pointer = `${kind.name}<${value.constructor?.name ?? "object"}>`;
+      throw new AlreadyOwnedError(`${operation}: this value is already owned by a pointer; a second ${kind.name} would drop it twice. Clone the pointer you have (Arc.clone) instead of wrapping the value again.`, pointer, operation);
+    }
+    owned.add(value);
+  }
+  return new RefCell(value);
+}
 
 /** A new handle of `kind` for the value in `cell`. */
 export function handleFor(kind: PointerKind, cell: RefCell): Handle {
@@ -67,5 +86,8 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
 export function dropValue(cell: RefCell, operation: string): void {
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
-  if (value !== null && typeof value === "object") value[Symbol.dispose]?.();
+  if (value !== null && typeof value === "object") {
+    owned.delete(value); // it may be wrapped again once dropped
+    value[Symbol.dispose]?.();
+  }
 }

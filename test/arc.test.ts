@@ -4,6 +4,7 @@ import {
   ArcBorrow,
   UniqueArc,
   DoubleDropError,
+  AlreadyOwnedError,
   REFCOUNT_MAX,
   REFCOUNT_WARNING,
   SmartPointerError,
@@ -134,6 +135,21 @@ describe("Arc: misuse is a typed error naming the pointer and operation", () => 
     expect(() => Arc.drop({} as never)).toThrow(/Arc\.drop expects an Arc, but got Object/);
     expect(() => Arc.drop(null as never)).toThrow(/but got null/);
     expect(() => Arc.from(Arc.new(1) as never)).toThrow(TypeError);
+  });
+});
+
+describe("one owner family per value (Rust moves the value into its Arc)", () => {
+  test("wrapping an owned value again is AlreadyOwnedError; after its last drop it may be wrapped again", () => {
+    const r = new Resource("socket");
+    const a = Arc.new(r);
+    const error = catchError(() => Arc.new(r));
+    expect(error).toBeInstanceOf(AlreadyOwnedError);
+    expect(error.message).toMatch(/Arc\.new: this value is already owned by a pointer; a second Arc would drop it twice/);
+    expect(() => UniqueArc.new(r)).toThrow(AlreadyOwnedError);
+    Arc.drop(a);
+    expect(r.disposed).toBe(1);
+    const again = Arc.new(r);
+    expect(Arc.strongCount(again)).toBe(1);
   });
 });
 

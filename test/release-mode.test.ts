@@ -97,6 +97,12 @@ describe("release mode (NODE_ENV=production)", () => {
     expect(list.isEmpty()).toBe(true);
   });
 
+  test("wrapping a value twice is not tracked in release (a debug build catches it)", () => {
+    const r = new Resource();
+    expect(() => rt.Arc.new(r)).not.toThrow();
+    expect(() => rt.Arc.new(r)).not.toThrow();
+  });
+
   test("a wrong argument is still a TypeError", () => {
     expect(() => rt.Arc.clone({} as never)).toThrow(TypeError);
     expect(() => rt.Arc.drop({} as never)).toThrow(TypeError);
