@@ -29,9 +29,12 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
     return ts.visitEachChild(node, visit, context);
   };
 
-  /** The pointer `access` reads through, with how its member is reached, or undefined. */
+  /**
+   * The pointer `access` reads through, with how its member is reached, or undefined. Accesses in
+   * an optional chain (`a?.p.m()`) are left to the runtime: a rewrite would break the short-circuit.
+   */
   function throughPointer(access: TS.PropertyAccessExpression) {
-    if (!ts.isIdentifier(access.name) || access.questionDotToken || access.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+    if (!ts.isIdentifier(access.name) || ts.isOptionalChain(access) || access.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
     const pointer = analysis.pointerAt(access.expression);
     const member = pointer && analysis.memberThrough(pointer, access.name.text);
     return member && { pointer, member };
@@ -39,7 +42,7 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
 
   function expandCall(call: TS.CallExpression): TS.Expression | undefined {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || call.questionDotToken) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || ts.isOptionalChain(call)) return undefined;
     const found = throughPointer(callee);
     if (!found) return undefined;
     const { member, pointer } = found;

@@ -63,6 +63,22 @@ describe("compiled code behaves as it does without the plugin", () => {
   ])("plugin: %s, %s", (strategy, mode) => expect(run(program, { strategy, mode }, `${strategy}-${mode}`)).toBe(expected));
 });
 
+describe("optional chains keep their short-circuit", () => {
+  test.each(["inline", "thunk"])("%s: a?.p.m() and a?.p.field are left to the runtime, and behave", (strategy) => {
+    const source = `
+import { Arc } from "ts-smart-pointer";
+class Job { n = 2; twice(self: Arc<this>) { Arc.drop(self); return this.n * 2; } }
+type Holder = { job: Arc<Job> } | undefined;
+const none: Holder = undefined as Holder;
+const some: Holder = { job: Arc.new(new Job()) } as Holder;
+console.log(none?.job.twice(), none?.job.n, some?.job.n, some?.job.twice());
+`;
+    const js = compile(ts, { "main.ts": source }, { mode: "release", strategy }).js["main.ts"]!;
+    expect(js).toContain("none?.job.twice()");
+    expect(run(source, { mode: "release", strategy }, `optional-${strategy}`)).toBe("undefined undefined 2 4\n");
+  });
+});
+
 describe("debug builds keep the checks; release builds emit none", () => {
   // The misuse sits in a branch, out of reach of the static use-after-move check.
   const misuse = `
