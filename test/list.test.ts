@@ -181,6 +181,41 @@ describe("List: the kernel API", () => {
   });
 });
 
+describe("tombstones (a removed item's node stays linked until swept)", () => {
+  test("a removed ListArc used as a moving receiver re-enqueues into the same list", () => {
+    @ListItem()
+    class Job {
+      constructor(readonly name: string) {}
+      requeue(self: ListArc<this>, q: List<Job>): void {
+        q.pushBack(self); // in debug, `self` is a moved copy while the tombstone is still linked
+      }
+    }
+    const q = new List<Job>();
+    const a = new Job("a");
+    q.pushBack(ListArc.new(a));
+    q.pushBack(ListArc.new(new Job("b")));
+    const removed = q.remove(a)!;
+    expect([...q].map((j) => j.name)).toEqual(["b"]);
+    removed.requeue(q);
+    expect([...q].map((j) => j.name)).toEqual(["b", "a"]);
+    expect(q.remove(a)).not.toBeNull(); // found through the value's slot: the copy in the list
+    expect(q.popFront()!.name).toBe("b");
+    expect(q.popFront()).toBeNull();
+    expect(q.isEmpty()).toBe(true);
+  });
+
+  test("many removals without pops stay bounded: compaction unlinks the tombstones", () => {
+    const list = new List<Item>();
+    const items = Array.from({ length: 1000 }, (_, i) => new Item(i));
+    for (const item of items) list.pushBack(ListArc.new(item));
+    for (const item of items.slice(0, 990)) ListArc.drop(list.remove(item)!);
+    expect(values(list)).toEqual([990, 991, 992, 993, 994, 995, 996, 997, 998, 999]);
+    const linked = Object.getOwnPropertySymbols(list).map((s) => [s.description, (list as unknown as Record<symbol, number>)[s]]);
+    const size = Object.fromEntries(linked)["ts-smart-pointer.size"]!;
+    expect(size).toBeLessThanOrEqual(2 * 10 + 16 + 1); // live items plus at most as many tombstones, plus the slack
+  });
+});
+
 describe("ListArc: one per (value, id)", () => {
   test("tryFromArc is null while a ListArc exists, and succeeds after intoArc or drop", () => {
     const a = Arc.new(new Item(1));

@@ -103,6 +103,23 @@ describe("release mode (NODE_ENV=production)", () => {
     expect(() => rt.Arc.new(r)).not.toThrow();
   });
 
+  test("a removed ListArc can be pushed back into the list it was removed from", () => {
+    @rt.ListItem()
+    class Item {
+      constructor(readonly n: number) {}
+    }
+    const list = new rt.List<Item>();
+    const a = new Item(1);
+    list.pushBack(rt.ListArc.new(a));
+    list.pushBack(rt.ListArc.new(new Item(2)));
+    const removed = list.remove(a)!; // a tombstone, still linked
+    list.pushBack(removed);
+    expect([...list].map((b) => b.n)).toEqual([2, 1]);
+    expect(list.popFront()!.n).toBe(2);
+    expect(list.popFront()!.n).toBe(1);
+    expect(list.isEmpty()).toBe(true);
+  });
+
   test("a wrong argument is still a TypeError", () => {
     expect(() => rt.Arc.clone({} as never)).toThrow(TypeError);
     expect(() => rt.Arc.drop({} as never)).toThrow(TypeError);
