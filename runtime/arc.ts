@@ -138,7 +138,7 @@ export class ArcBorrowCore<T> {
 }
 
 /** The Arc handle for `cell`: release shares one per value (so clone allocates nothing). */
-function arcHandle(cell: RefCell): Handle {
+export function arcHandle(cell: RefCell): Handle {
   if (!releaseMode) return handleFor(ARC, cell);
   return (cell.arc ??= handleFor(ARC, cell)) as Handle;
 }
@@ -148,7 +148,6 @@ export function borrowOf(cell: RefCell): Handle {
   return (cell.borrow ??= handleFor(BORROW, cell)) as Handle;
 }
 
-export { arcHandle };
 
 // Owning kinds move the caller's pointer into a `self: P<this>` receiver; a borrow lends itself.
 // Shared access through Arc and ArcBorrow; unique, writable access through UniqueArc.

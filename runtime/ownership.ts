@@ -83,7 +83,7 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
 }
 
 /** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
-export function dropValue(cell: RefCell, operation: string): void {
+function dropValue(cell: RefCell, operation: string): void {
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
   if (value !== null && typeof value === "object") {

@@ -90,7 +90,7 @@ export type DiagnosticName = keyof typeof DIAGNOSTICS;
 export type Report = (node: TS.Node, name: DiagnosticName, ...args: string[]) => void;
 
 /** The text of diagnostic `name`: `SP9001 [rustc E0802]: message\n  help: ...`. */
-export function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
+function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
   const entry: { code: number; rustc?: string; message: string; help: string } = DIAGNOSTICS[name];
   const fill = (s: string) => s.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? "");
   return `${entry.rustc ? `[rustc ${entry.rustc}] ` : ""}${fill(entry.message)}\n  help: ${fill(entry.help)}`;

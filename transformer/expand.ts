@@ -4,8 +4,8 @@ import type { Options } from "./options.js";
 import { createEmitter, type CallShape, type Emitter } from "./emit.js";
 
 /** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
-export const ABI_MODULE = "ts-smart-pointer/internal/abi";
-export const ABI_EXPORT = "abi1";
+const ABI_MODULE = "ts-smart-pointer/internal/abi";
+const ABI_EXPORT = "abi1";
 
 /**
  * Expands the stable surface into the internal expansion:

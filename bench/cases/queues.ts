@@ -113,7 +113,7 @@ function denqueScan(n: number): () => void {
  */
 if (process.env.BENCH_BYTES === "1") {
   const n = smoke ? 1_000 : 1_000_000;
-  const w = throughputFor(n);
+  const w = throughput(n, false);
   const timers = Array.from({ length: n }, (_, i) => new Timer(i));
   const perImpl: Record<string, number> = {
     "ts-smart-pointer List": bytesPerOp(w.ours, n),
@@ -155,11 +155,6 @@ if (!smoke) {
   const ns = await nsPerOp(denqueScan(n), n);
   const listNs = await nsPerOp(cancelWorkloads(n)["ts-smart-pointer List"], n);
   report({ figure: `event queue: denque cancel by scan, n=${n}`, ours: listNs, baseline: ns, baselineName: "denque cancel by scan (peekAt + removeOne)", target: 1.0 });
-}
-
-/** Fill then drain `n` items, per implementation. */
-function throughputFor(n: number) {
-  return throughput(n, false);
 }
 
 /** Push/pop throughput: fill then drain `n`; and a steady queue of 1024 with pop-front/push-back. */
