@@ -1,25 +1,31 @@
+import { CELL } from "./handle.js";
 import type { ListArcHandle } from "./list-arc.js";
 
 /**
  * The `@ListItem` side of lists: which list ids a class declares, and, per value and id, the
  * value's current ListArc (the kernel's `AtomicTracker`).
  *
- * Invariant: `value[SLOT_0]` (id 0) and `value[SLOTS][id]` (other ids) hold the ListArc of
- * (value, id) while one exists, else null: at most one per (value, id), the ListArc's defining
- * invariant. While the ListArc is in a list, it is the list's node (see list-arc.ts), so
- * `list.remove(value)` finds it in O(1) from the value.
+ * Invariant: `value[slotKey(id)]` holds the ListArc of (value, id) while one exists, else null:
+ * at most one per (value, id), the ListArc's defining invariant. While the ListArc is in a list,
+ * it is the list's node (see list-arc.ts), so `list.remove(value)` finds it in O(1).
+ *
+ * The slots are plain fields (DESIGN.md): the plugin creates them in the constructor, so they are
+ * part of the object's shape; without it they are added when the value gets its first ListArc.
+ * A copy (`{...value}`, `Object.assign`) carries another value's ListArc in them, so every reader
+ * checks that the slot's ListArc points back at the value.
  */
 
-/** `value[SLOT_0]`: the value's ListArc for list id 0 (the default, and the hot case). */
-export const SLOT_0 = Symbol("ts-smart-pointer.listArc0");
+const SLOT_KEYS: symbol[] = [];
 
-/** `value[SLOTS][id]`: its ListArcs for the other ids; a class with only id 0 has no array. */
-export const SLOTS = Symbol("ts-smart-pointer.listArcs");
+/** The key of the values' slot for list id `id` (one symbol per id, made on first use). */
+export function slotKey(id: number): symbol {
+  return (SLOT_KEYS[id] ??= Symbol(`ts-smart-pointer.listArc${id}`));
+}
 
 /** `proto[LIST_IDS]`: the ids a `@ListItem` class (and its subclasses) declares. */
 const LIST_IDS = Symbol("ts-smart-pointer.listIds");
 
-type Item = { [SLOT_0]?: ListArcHandle | null; [SLOTS]?: (ListArcHandle | null)[]; [LIST_IDS]?: readonly number[] };
+type Item = Record<symbol, ListArcHandle | null | undefined> & { [LIST_IDS]?: readonly number[] };
 
 /** The ids a list can use: small non-negative integers, as the kernel's `const ID: u64`. */
 export function checkListId(id: unknown, operation: string): number {
@@ -29,34 +35,35 @@ export function checkListId(id: unknown, operation: string): number {
   return id;
 }
 
+/** Creates the slots `value`'s class declares (null: no ListArc yet); the ones it has are kept. */
+export function initListSlots(value: object): void {
+  for (const id of (value as Item)[LIST_IDS] ?? []) {
+    const key = slotKey(id);
+    if (!(key in value)) (value as Item)[key] = null; // a TypeError on a frozen value
+  }
+}
+
 /**
  * The ListArc `value` has for `id` (null if none), or a TypeError saying how to declare the id.
- * The slots are created together, once, when the value first gets a ListArc.
  */
 export function listArcOf(value: unknown, id: number, operation: string): ListArcHandle | null {
-  const item = (typeof value === "object" && value !== null ? value : {}) as Item;
-  const ids = item[LIST_IDS];
-  if (ids?.includes(id) && !(SLOT_0 in item) && !(SLOTS in item)) {
-    let others: null[] | undefined;
-    for (const listId of ids) {
-      // Non-enumerable, and a TypeError on a frozen value.
-      if (listId === 0) Object.defineProperty(item, SLOT_0, { value: null, writable: true });
-      else (others ??= [])[listId] = null;
-    }
-    if (others) Object.defineProperty(item, SLOTS, { value: others });
-  }
-  const current = id === 0 ? item[SLOT_0] : item[SLOTS]?.[id];
-  if (current === undefined) {
-    const name = typeof value === "object" && value !== null ? value.constructor?.name ?? "object" : typeof value;
+  const item = value as Item;
+  if (typeof value !== "object" || value === null || !item[LIST_IDS]?.includes(id)) {
+    const name = typeof value === "object" && value !== null ? (value.constructor?.name ?? "object") : typeof value;
     throw new TypeError(`${operation}: ${name} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);
+  }
+  initListSlots(value);
+  const current = item[slotKey(id)]!;
+  if (current !== null && current[CELL].value !== value) {
+    item[slotKey(id)] = null; // copied from another value: this one has no ListArc
+    return null;
   }
   return current;
 }
 
 /** Records `listArc` (or null) as the ListArc of (value, id); its slot exists (see listArcOf). */
 export function setListArcOf(value: object, id: number, listArc: ListArcHandle | null): void {
-  if (id === 0) (value as Item)[SLOT_0] = listArc;
-  else (value as Item)[SLOTS]![id] = listArc;
+  (value as Item)[slotKey(id)] = listArc;
 }
 
 /**

@@ -3,7 +3,8 @@ import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
 import { CHAIN, ID, LIST, LIST_ARC, NEXT, PREV, expectListArc, type ListArc, type ListArcCore, type ListArcHandle, type ListNode } from "./list-arc.js";
 import { notA } from "./ownership.js";
-import { SLOT_0, SLOTS, checkListId, setListArcOf } from "./list-item.js";
+import { checkListId, setListArcOf, slotKey } from "./list-item.js";
+import { Pointee } from "./pointee.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 
 // Module-local copies of the keys used on every operation: V8 folds a module's own constants
@@ -14,8 +15,7 @@ const P: typeof PREV = PREV;
 const L: typeof LIST = LIST;
 const C: typeof CHAIN = CHAIN;
 const I: typeof ID = ID;
-const SLOT_0_KEY: typeof SLOT_0 = SLOT_0;
-const SLOTS_KEY: typeof SLOTS = SLOTS;
+const POINTEE_KEY: typeof Pointee = Pointee;
 const CELL_KEY: typeof CELL = CELL;
 
 /** `list[SIZE]`: nodes in the list's cycle; `list[TOMBSTONES]`: how many of them are removed ones. */
@@ -54,12 +54,15 @@ class Sentinel implements ListNode {
 export class List<T, ID extends number = 0> {
   readonly id: ID;
   readonly #head: Sentinel;
+  /** The items' slot for this id: where `remove` finds an item's node. */
+  readonly #slot: symbol;
   [SIZE] = 0;
   [TOMBSTONES] = 0;
 
   constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
     this.id = checkListId(id ?? 0, "new List") as ID;
     this.#head = new Sentinel(this);
+    this.#slot = slotKey(this.id);
   }
 
   /** True when the list holds no item. */
@@ -92,9 +95,9 @@ export class List<T, ID extends number = 0> {
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
   remove(item: T): ListArc<T, ID> | null {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
-    type Slots = { [SLOT_0_KEY]?: ListArcHandle | null; [SLOTS_KEY]?: (ListArcHandle | null)[] };
-    const node = this.id === 0 ? (item as Slots)[SLOT_0_KEY] : (item as Slots)[SLOTS_KEY]?.[this.id];
-    if (node == null || node[L] !== this) return null;
+    const node = (item as Record<symbol, ListArcHandle | null | undefined>)[this.#slot];
+    // The node's pointee is checked too: a copy of an item carries the item's slot (list-item.ts).
+    if (node == null || node[L] !== this || node[POINTEE_KEY] !== item) return null;
     node[L] = null; // a tombstone: the neighbours are left for later
     if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
     return node as unknown as ListArc<T, ID>;

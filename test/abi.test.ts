@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { abi1 } from "../runtime/internal/abi.js";
+import { abi1, abi2 } from "../runtime/internal/abi.js";
 import { Arc, ArcBorrow, ListArc, List, Pointee, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
 import * as publicApi from "../runtime/index.js";
 
@@ -10,6 +10,27 @@ describe("internal ABI v1", () => {
     expect(Object.isFrozen(abi1)).toBe(true);
     expect(Object.keys(publicApi)).not.toContain("abi1");
     expect(abi1.Pointee).toBe(Pointee);
+  });
+
+  test("v2 (what the plugin emits now) adds listSlots; v1 stays for code compiled earlier", () => {
+    expect(abi2.version).toBe(2);
+    expect(Object.isFrozen(abi2)).toBe(true);
+    expect(Object.keys(publicApi)).not.toContain("abi2");
+    expect(abi2.live).toBe(abi1.live);
+    class Item {
+      constructor() {
+        abi2.listSlots(this);
+      }
+      static {
+        abi2.listItem(this, [0, 3]);
+      }
+    }
+    const item = new Item();
+    expect(Object.getOwnPropertySymbols(item).map((s) => s.description)).toEqual(["ts-smart-pointer.listArc0", "ts-smart-pointer.listArc3"]);
+    const list = new List<Item, 3>(3);
+    list.pushBack(ListArc.new(item, 3));
+    abi2.listSlots(item); // keeps what is there: a subclass's constructor calls it again
+    expect(list.remove(item)).not.toBeNull();
   });
 
   test("live: the pointee, or the use-after error of a retired pointer", () => {

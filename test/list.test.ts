@@ -316,6 +316,28 @@ describe("ListArc: one per (value, id)", () => {
     expect(r.disposed).toBe(1);
   });
 
+  test("a copy of an item is not in its lists and has no ListArc of its own", () => {
+    const list = new List<Item>();
+    const original = new Item(1);
+    list.pushBack(ListArc.new(original));
+    const spread = { ...original } as Item; // copies the slot (a plain field), not the membership
+    expect(list.remove(spread)).toBeNull();
+    expect(() => ListArc.new(spread)).toThrow(/Object is not a @ListItem for list id 0/);
+    const clone = Object.assign(Object.create(Item.prototype) as Item, original);
+    expect(list.remove(clone)).toBeNull();
+    const cloneArc = ListArc.new(clone); // the clone's slot held the original's ListArc: reset, not refused
+    list.pushBack(cloneArc);
+    expect(list.remove(original)!.value).toBe(1);
+    expect(list.popFront()!.value).toBe(1);
+    expect(list.isEmpty()).toBe(true);
+  });
+
+  test("a frozen value cannot get a ListArc: a TypeError, and nothing is half-made", () => {
+    const frozen = Object.freeze(new Item(1));
+    expect(() => ListArc.new(frozen)).toThrow(TypeError);
+    expect(Object.getOwnPropertySymbols(frozen)).toEqual([]);
+  });
+
   test("bad list ids are TypeErrors", () => {
     expect(() => new List<Item, 1.5>(1.5)).toThrow(/integer from 0 to 65535/);
     expect(() => ListItem(-1)).toThrow(TypeError);

@@ -5,14 +5,16 @@ import { createEmitter, type CallShape, type Emitter } from "./emit.js";
 
 /** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
 const ABI_MODULE = "ts-smart-pointer/internal/abi";
-const ABI_EXPORT = "abi1";
+const ABI_EXPORT = "abi2";
 
 /**
  * Expands the stable surface into the internal expansion:
  * - `p.m(a)` through a pointer becomes a direct call on the pointee (`p` evaluated once);
  * - `p.field` becomes a direct read (or write) of the pointee's field;
  * - `@SmartPointer` / `@ListItem(...)` become static glue, and classes with receivers get a
- *   receiver table, so the runtime never reads method source.
+ *   receiver table, so the runtime never reads method source;
+ * - a `@ListItem` class's constructor creates the ListArc slots, so they are in every
+ *   instance's shape from the start (V8 keeps them in the object: one cache line per cancel).
  * A file with nothing to expand is returned as it was (same node: byte-identical output).
  */
 export function expandSourceFile(analysis: Analysis, context: TS.TransformationContext, options: Options, file: TS.SourceFile): TS.SourceFile {
@@ -68,31 +70,59 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
     const visited = ts.visitEachChild(cls, visit, context);
     const glue: TS.Expression[] = [];
     const kept: TS.ModifierLike[] = [];
+    let listItem = false;
     for (const modifier of visited.modifiers ?? []) {
-      const call = ts.isDecorator(modifier) ? glueFor(modifier) : undefined;
-      if (call) glue.push(call);
+      const found = ts.isDecorator(modifier) ? glueFor(modifier) : undefined;
+      if (found) glue.push(found.call);
       else kept.push(modifier);
+      listItem ||= found?.decorator === "ListItem";
     }
     const table = receiverTable(cls);
     if (table) glue.push(abiCall("receivers", f.createThis(), table));
     if (glue.length === 0) return visited;
     expanded = true;
     const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
-    const members = [...visited.members, block];
+    const derived = visited.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) ?? false;
+    const members = [...(listItem ? membersCreatingSlots(visited.members, derived) : visited.members), block];
     return ts.isClassDeclaration(visited)
       ? f.updateClassDeclaration(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members)
       : f.updateClassExpression(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members);
   }
 
   /** The static glue replacing a runtime decorator, or undefined for any other decorator. */
-  function glueFor(decorator: TS.Decorator): TS.Expression | undefined {
+  function glueFor(decorator: TS.Decorator): { decorator: "SmartPointer" | "ListItem"; call: TS.Expression } | undefined {
     const e = decorator.expression;
-    if (analysis.isRuntime(ts.getOriginalNode(e), "SmartPointer")) return abiCall("pointer", f.createThis());
+    if (analysis.isRuntime(ts.getOriginalNode(e), "SmartPointer")) return { decorator: "SmartPointer", call: abiCall("pointer", f.createThis()) };
     if (ts.isCallExpression(e) && analysis.isRuntime(ts.getOriginalNode(e.expression), "ListItem")) {
       const ids = e.arguments.length > 0 ? [...e.arguments] : [f.createNumericLiteral(0)];
-      return abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(ids));
+      return { decorator: "ListItem", call: abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(ids)) };
     }
     return undefined;
+  }
+
+  /**
+   * The class members with `abi.listSlots(this)` run by the constructor: first in a base class,
+   * right after a top-level `super(...)` in a derived one (a class without a constructor gets
+   * one). A `super` call nested deeper is left alone: the runtime then adds the slots on first use.
+   */
+  function membersCreatingSlots(members: TS.NodeArray<TS.ClassElement>, derived: boolean): readonly TS.ClassElement[] {
+    const createSlots = f.createExpressionStatement(abiCall("listSlots", f.createThis()));
+    const ctor = members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
+    if (!ctor) {
+      const args = f.createUniqueName("args");
+      const forward = f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(args)]));
+      const params = derived ? [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), args)] : [];
+      return [f.createConstructorDeclaration(undefined, params, f.createBlock(derived ? [forward, createSlots] : [createSlots], true)), ...members];
+    }
+    const statements = ctor.body!.statements;
+    const at = derived ? statements.findIndex(isSuperCall) + 1 : 0;
+    if (derived && at === 0) return members;
+    const body = f.updateBlock(ctor.body!, [...statements.slice(0, at), createSlots, ...statements.slice(at)]);
+    return members.map((m) => (m === ctor ? f.updateConstructorDeclaration(ctor, ctor.modifiers, ctor.parameters, body) : m));
+  }
+
+  function isSuperCall(statement: TS.Statement): boolean {
+    return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword;
   }
 
   /** `{ run: "ListArc", peek: "ArcBorrow" }` for the class's receiver methods, or undefined. */

@@ -1,16 +1,16 @@
 /**
  * The expansion ABI: the only runtime entry that code emitted by the transformer imports.
  *
- * It is internal and versioned: the export is named for its version (`abi1`), so code compiled
- * against a later expansion fails loudly at import ("does not provide an export named abi2")
- * instead of misbehaving. The public API (`ts-smart-pointer`) never exposes it, so the expansion
+ * It is internal and versioned: the export is named for its version (`abi2`), so code compiled
+ * against a later expansion fails loudly at import ("does not provide an export named abi3")
+ * instead of misbehaving; code compiled against an earlier one keeps working. The public API (`ts-smart-pointer`) never exposes it, so the expansion
  * can change shape while the decorators and the `self:` convention stay stable.
  */
 import { Pointee } from "../pointee.js";
 import { GONE, goneError, moveOut, type Handle } from "../handle.js";
 import { kindOf } from "../kind.js";
 import { SmartPointer } from "../smart-pointer.js";
-import { ListItem } from "../list-item.js";
+import { ListItem, initListSlots } from "../list-item.js";
 import { registerReceiverTable } from "../receivers.js";
 
 /** The pointee of `p` for member `member`; throws on a dropped or moved pointer (debug builds). */
@@ -44,4 +44,12 @@ export const abi1 = Object.freeze({
   receivers(cls: { prototype: object }, table: Record<string, string>): void {
     registerReceiverTable(cls.prototype, table);
   },
+});
+
+/** Version 2 adds the `@ListItem` slots created in the constructor (part of the object's shape). */
+export const abi2 = Object.freeze({
+  ...abi1,
+  version: 2,
+  /** `@ListItem` classes call `abi2.listSlots(this)` in their constructor. */
+  listSlots: initListSlots,
 });

@@ -63,6 +63,38 @@ describe("compiled code behaves as it does without the plugin", () => {
   ])("plugin: %s, %s", (strategy, mode) => expect(run(program, { strategy, mode }, `${strategy}-${mode}`)).toBe(expected));
 });
 
+describe("@ListItem slots are created by the constructor", () => {
+  const source = `
+import { List, ListArc, ListItem } from "ts-smart-pointer";
+class Named { constructor(readonly name: string) {} }
+@ListItem()
+class Job extends Named {}
+@ListItem(2)
+class Retry extends Job {}
+@ListItem()
+class Guarded extends Named {
+  constructor(name: string, ok: boolean) {
+    if (ok) super(name); else super("?");
+  }
+}
+const slots = (x: object) => Object.getOwnPropertySymbols(x).map((s) => s.description).join("+") || "none";
+const jobs = [new Job("a"), new Retry("b"), new Guarded("c", true)];
+const before = jobs.map(slots);
+const q = new List<Job | Guarded>();
+for (const j of jobs) q.pushBack(ListArc.new(j));
+const names: string[] = [];
+for (let j = q.popFront(); j; j = q.popFront()) names.push(j.name);
+console.log(before.join(" "), "|", jobs.map(slots).join(" "), "|", names.join(""));
+`;
+  const after = "ts-smart-pointer.listArc0 ts-smart-pointer.listArc0+ts-smart-pointer.listArc2 ts-smart-pointer.listArc0 | abc\n";
+  test.each(["inline", "thunk"])("plugin (%s): in every instance's shape from the start; a nested super() falls back to first use", (strategy) => {
+    expect(run(source, { strategy, mode: "release" }, `slots-${strategy}`)).toBe(`ts-smart-pointer.listArc0 ts-smart-pointer.listArc0+ts-smart-pointer.listArc2 none | ${after}`);
+  });
+  test("plain tsc: added when the value gets its first ListArc", () => {
+    expect(run(source, null, "slots-plain")).toBe(`none none none | ${after}`);
+  });
+});
+
 describe("optional chains keep their short-circuit", () => {
   test.each(["inline", "thunk"])("%s: a?.p.m() and a?.p.field are left to the runtime, and behave", (strategy) => {
     const source = `

@@ -18,7 +18,7 @@ describe("npx ts-smart-pointer expand", () => {
   test("prints a file's expansion", () => {
     const result = expand("expand", "test/transformer/fixtures/uses-pointers.ts", "--mode", "release");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`import { abi1 as __sp_1 } from "ts-smart-pointer/internal/abi";`);
+    expect(result.stdout).toContain(`import { abi2 as __sp_1 } from "ts-smart-pointer/internal/abi";`);
     expect(result.stdout).toContain("export const current = counter[__spPointee_1].n;");
   });
 

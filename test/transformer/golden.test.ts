@@ -53,8 +53,17 @@ interface Work { run(self: ListArc<this>, q: List<Work>): void; }
 class Tick implements Work {
   run(self: ListArc<this>, q: List<Work>): void { q.pushBack(self); }
 }
+class Base { constructor(readonly at: number) {} }
+@ListItem()
+class Delayed extends Base implements Work {
+  constructor(at: number, readonly by: number) { super(at + by); }
+  run(self: ListArc<this>, q: List<Work>): void { q.pushBack(self); }
+}
+@ListItem(2)
+class Retry extends Delayed {}
 const q = new List<Work>();
 q.pushBack(ListArc.new(new Tick()));
+q.pushBack(ListArc.new(new Retry(1, 2)));
 for (let w = q.popFront(); w !== null; w = q.popFront()) w.run(q);
 `,
   "no-pointers": `

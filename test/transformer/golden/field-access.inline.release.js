@@ -1,5 +1,5 @@
 import { Arc, UniqueArc } from "ts-smart-pointer";
-import { abi1 as __sp_1 } from "ts-smart-pointer/internal/abi";
+import { abi2 as __sp_1 } from "ts-smart-pointer/internal/abi";
 const __spPointee_1 = __sp_1.Pointee;
 class Point {
     x = 1;

@@ -1,6 +1,6 @@
 var _a, _b, _c;
 import { Arc } from "ts-smart-pointer";
-import { abi1 as __sp_1 } from "ts-smart-pointer/internal/abi";
+import { abi2 as __sp_1 } from "ts-smart-pointer/internal/abi";
 const __spPointee_1 = __sp_1.Pointee;
 class Job {
     name = "job";
