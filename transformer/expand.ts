@@ -83,7 +83,9 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
     expanded = true;
     const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
     const derived = visited.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) ?? false;
-    const members = [...(listItem ? membersCreatingSlots(visited.members, derived) : visited.members), block];
+    // Other decorators may read constructor metadata (`design:paramtypes`): no constructor is added then.
+    const mayAddConstructor = !kept.some((m) => ts.isDecorator(m));
+    const members = [...(listItem ? membersCreatingSlots(visited.members, derived, mayAddConstructor) : visited.members), block];
     return ts.isClassDeclaration(visited)
       ? f.updateClassDeclaration(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members)
       : f.updateClassExpression(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members);
@@ -103,12 +105,14 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
   /**
    * The class members with `abi.listSlots(this)` run by the constructor: first in a base class,
    * right after a top-level `super(...)` in a derived one (a class without a constructor gets
-   * one). A `super` call nested deeper is left alone: the runtime then adds the slots on first use.
+   * one if `mayAddConstructor`). Otherwise, as for a `super` call nested deeper, the class is left
+   * alone: the runtime then adds the slots on first use.
    */
-  function membersCreatingSlots(members: TS.NodeArray<TS.ClassElement>, derived: boolean): readonly TS.ClassElement[] {
+  function membersCreatingSlots(members: TS.NodeArray<TS.ClassElement>, derived: boolean, mayAddConstructor: boolean): readonly TS.ClassElement[] {
     const createSlots = f.createExpressionStatement(abiCall("listSlots", f.createThis()));
     const ctor = members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
     if (!ctor) {
+      if (!mayAddConstructor) return members;
       const args = f.createUniqueName("args");
       const forward = f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(args)]));
       const params = derived ? [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), args)] : [];

@@ -90,6 +90,22 @@ console.log(before.join(" "), "|", jobs.map(slots).join(" "), "|", names.join(""
   test.each(["inline", "thunk"])("plugin (%s): in every instance's shape from the start; a nested super() falls back to first use", (strategy) => {
     expect(run(source, { strategy, mode: "release" }, `slots-${strategy}`)).toBe(`ts-smart-pointer.listArc0 ts-smart-pointer.listArc0+ts-smart-pointer.listArc2 none | ${after}`);
   });
+  test("a class with another decorator gets no added constructor (its metadata stays as written)", () => {
+    const tagged = `
+import { List, ListArc, ListItem } from "ts-smart-pointer";
+const tag = <C,>(c: C, _context?: unknown) => c;
+@tag
+@ListItem()
+class Tagged { name = "t"; }
+const q = new List<Tagged>();
+q.pushBack(ListArc.new(new Tagged()));
+console.log(q.popFront()!.name);
+`;
+    const js = compile(ts, { "main.ts": tagged }, { mode: "release" }).js["main.ts"]!;
+    expect(js).not.toContain("constructor(");
+    expect(js).toMatch(/__sp_1\.listItem\(\w+, \[0\]\)/);
+    expect(run(tagged, { mode: "release" }, "slots-tagged")).toBe("t\n");
+  });
   test("plain tsc: added when the value gets its first ListArc", () => {
     expect(run(source, null, "slots-plain")).toBe(`none none none | ${after}`);
   });
