@@ -162,21 +162,24 @@ export { LIST_ARC };
 
 /** Makes the ListArc of (`cell`'s value, `id`), owning one count of `cell`, out of any list. */
 function listArcHandle(cell: RefCell, id: number): ListArcHandle {
-  const h = handleFor(LIST_ARC, cell) as ListArcHandle;
+  return recordListArc(handleFor(LIST_ARC, cell) as ListArcHandle, id);
+}
+
+/**
+ * A debug move's new handle: the same ListArc, out of any cycle (a tombstone stays where it is).
+ * The value's slot moves with it, so the slot always holds the live ListArc.
+ */
+function copyListArc(h: Handle): Handle {
+  return recordListArc(newHandle(Object.getPrototypeOf(h) as object, h[CELL]) as ListArcHandle, (h as ListArcHandle)[ID_KEY]);
+}
+
+/** Gives the new handle `h` its list fields (out of any list) and records it in its value's slot. */
+function recordListArc(h: ListArcHandle, id: number): ListArcHandle {
   h[ID_KEY] = id;
   h[NEXT_KEY] = h[PREV_KEY] = null;
   h[LIST_KEY] = h[CHAIN_KEY] = null;
-  setListArcOf(cell.value as object, id, h);
+  setListArcOf(h[CELL].value as object, id, h);
   return h;
-}
-
-/** A debug move's new handle: the same ListArc, out of any cycle (a tombstone stays where it is). */
-function copyListArc(h: Handle): Handle {
-  const copy = newHandle(Object.getPrototypeOf(h) as object, h[CELL]) as ListArcHandle;
-  copy[ID_KEY] = (h as ListArcHandle)[ID_KEY];
-  copy[NEXT_KEY] = copy[PREV_KEY] = null;
-  copy[LIST_KEY] = copy[CHAIN_KEY] = null;
-  return copy;
 }
 
 /** `p` as a live ListArc the caller still owns: not retired, and not moved into a list. */

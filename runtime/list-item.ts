@@ -1,4 +1,4 @@
-import { CELL } from "./handle.js";
+import { Pointee } from "./pointee.js";
 import type { ListArcHandle } from "./list-arc.js";
 
 /**
@@ -12,7 +12,8 @@ import type { ListArcHandle } from "./list-arc.js";
  * The slots are plain fields (DESIGN.md): the plugin creates them in the constructor, so they are
  * part of the object's shape; without it they are added when the value gets its first ListArc.
  * A copy (`{...value}`, `Object.assign`) carries another value's ListArc in them, so every reader
- * checks that the slot's ListArc points back at the value.
+ * checks that the slot's ListArc points back at the value (a slot holds a live ListArc: a debug
+ * move updates it, see copyListArc).
  */
 
 const SLOT_KEYS: symbol[] = [];
@@ -53,9 +54,10 @@ export function listArcOf(value: unknown, id: number, operation: string): ListAr
     throw new TypeError(`${operation}: ${name} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);
   }
   initListSlots(value);
-  const current = item[slotKey(id)]!;
-  if (current !== null && current[CELL].value !== value) {
-    item[slotKey(id)] = null; // copied from another value: this one has no ListArc
+  const key = slotKey(id);
+  const current = item[key]!;
+  if (current !== null && current[Pointee] !== value) {
+    item[key] = null; // copied from another value: this one has no ListArc
     return null;
   }
   return current;

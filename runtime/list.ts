@@ -3,7 +3,7 @@ import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
 import { CHAIN, ID, LIST, LIST_ARC, NEXT, PREV, expectListArc, type ListArc, type ListArcCore, type ListArcHandle, type ListNode } from "./list-arc.js";
 import { notA } from "./ownership.js";
-import { checkListId, setListArcOf, slotKey } from "./list-item.js";
+import { checkListId, slotKey } from "./list-item.js";
 import { Pointee } from "./pointee.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 
@@ -166,10 +166,7 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
   if (h[I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h[I]}, but this List is for id ${list.id}.`);
   if (h[L] !== null) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
   if (h[C] !== null) detach(h); // a tombstone of an earlier removal
-  if (RELEASE) return h;
-  const node = moveOut(h, operation);
-  setListArcOf(node[CELL_KEY].value as object, list.id, node); // the list's node is the value's ListArc now
-  return node;
+  return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
 }
 
 /** Links `l` into `list` just before `next`. */

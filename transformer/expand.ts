@@ -14,7 +14,7 @@ const ABI_EXPORT = "abi2";
  * - `@SmartPointer` / `@ListItem(...)` become static glue, and classes with receivers get a
  *   receiver table, so the runtime never reads method source;
  * - a `@ListItem` class's constructor creates the ListArc slots, so they are in every
- *   instance's shape from the start (V8 keeps them in the object: one cache line per cancel).
+ *   instance's shape from the start (V8 then keeps them inside the object, not in a side array).
  * A file with nothing to expand is returned as it was (same node: byte-identical output).
  */
 export function expandSourceFile(analysis: Analysis, context: TS.TransformationContext, options: Options, file: TS.SourceFile): TS.SourceFile {

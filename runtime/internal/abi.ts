@@ -3,8 +3,9 @@
  *
  * It is internal and versioned: the export is named for its version (`abi2`), so code compiled
  * against a later expansion fails loudly at import ("does not provide an export named abi3")
- * instead of misbehaving; code compiled against an earlier one keeps working. The public API (`ts-smart-pointer`) never exposes it, so the expansion
- * can change shape while the decorators and the `self:` convention stay stable.
+ * instead of misbehaving, and code compiled against an earlier one keeps working. The public API
+ * (`ts-smart-pointer`) never exposes it, so the expansion can change shape while the decorators
+ * and the `self:` convention stay stable.
  */
 import { Pointee } from "../pointee.js";
 import { GONE, goneError, moveOut, type Handle } from "../handle.js";
