@@ -63,7 +63,7 @@ figures.push({ figure: "type-check time of that project", ours: checkPointers, b
 
 const results = {};
 for (const f of figures) {
-  results[f.figure] = { ratio: f.ours / f.baseline, target: f.target ?? null, baseline: f.baselineName, ours: f.ours, baselineValue: f.baseline, unit: f.unit ?? "ns/op", ...(f.bytesPerOp !== undefined && { bytesPerOp: f.bytesPerOp }), ...(f.peers && { peers: f.peers }), ...(f.proxyRatio !== undefined && { proxyRatio: f.proxyRatio }), ...(f.peerBytes && { bytesPerOpByImplementation: f.peerBytes }) };
+  results[f.figure] = { ratio: f.ours / f.baseline, target: f.target ?? null, baseline: f.baselineName, ours: f.ours, baselineValue: f.baseline, unit: f.unit ?? "ns/op", ...(f.bytesPerOp !== undefined && { bytesPerOp: f.bytesPerOp }), ...(f.peers && { peers: f.peers }), ...(f.proxyRatio !== undefined && { proxyRatio: f.proxyRatio }), ...(f.limit !== undefined && { limit: { name: "hand-written intrusive list", ns: f.limit, oursToLimit: f.ours / f.limit, limitToBaseline: f.limit / f.baseline } }), ...(f.peerBytes && { bytesPerOpByImplementation: f.peerBytes }) };
 }
 writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
 
@@ -74,7 +74,7 @@ console.log("|---|---|---|---|---|---|");
 for (const [name, r] of Object.entries(results)) {
   const ok = r.target === null ? "report" : r.ratio <= r.target ? "met" : "MISSED";
   const peerBytes = r.bytesPerOpByImplementation ? Object.entries(r.bytesPerOpByImplementation).map(([k, v]) => `${k} ${fmt(v)} B`).join(", ") : "";
-  const extra = [r.bytesPerOp !== undefined ? `${fmt(r.bytesPerOp)} B/op` : "", r.proxyRatio !== undefined ? `Proxy ${fmt(r.proxyRatio)}x` : "", peerBytes && `bytes per push+pop: ${peerBytes}`].filter(Boolean).join(", ");
+  const extra = [r.bytesPerOp !== undefined ? `${fmt(r.bytesPerOp)} B/op` : "", r.proxyRatio !== undefined ? `Proxy ${fmt(r.proxyRatio)}x` : "", r.limit ? `hand-written intrusive list ${fmt(r.limit.ns)} ns (ours ${r.limit.oursToLimit.toFixed(2)}x it, it ${r.limit.limitToBaseline.toFixed(2)}x the baseline)` : "", peerBytes && `bytes per push+pop: ${peerBytes}`].filter(Boolean).join(", ");
   console.log(`| ${name} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baselineValue)} (${r.baseline}) | ${r.ratio.toFixed(2)} | ${r.target ?? "-"} | ${ok}${extra ? `; ${extra}` : ""} |`);
 }
 console.log(`\nwrote ${out.slice(root.length)}`);

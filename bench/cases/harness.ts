@@ -12,11 +12,12 @@ export async function nsPerOp(fn: () => void, ops = 1): Promise<number> {
 
 /**
  * Bytes allocated per operation: heap growth over `ops` operations with a young generation large
- * enough that no GC runs meanwhile (needs `--expose-gc --max-semi-space-size=256`).
+ * enough that no GC runs meanwhile (needs `--expose-gc --max-semi-space-size=256`). The least of
+ * five samples: a background compile finishing during a sample adds its code to the heap.
  */
 export function bytesPerOp(fn: () => void, ops: number): number {
   const samples: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     (globalThis as { gc?: () => void }).gc!();
     const before = process.memoryUsage().heapUsed;
     fn();

@@ -9,13 +9,17 @@ import FastFIFO from "fast-fifo";
 import { LinkedList as MnemonistLinkedList, Queue as MnemonistQueue } from "mnemonist";
 import { bytesPerOp, nsPerOp, report, smoke } from "./harness.js";
 import * as nodeList from "./node-list.js";
+import { IntrusiveList, type Linked } from "./intrusive-list.js";
 
 @ListItem()
-class Timer {
+class Timer implements Linked {
   cancelled = false;
   handle: unknown = null;
   _idleNext: Timer | null = null;
   _idlePrev: Timer | null = null;
+  lnext: Linked | null = null;
+  lprev: Linked | null = null;
+  lowner: IntrusiveList | null = null;
   constructor(readonly id: number) {}
 }
 
@@ -38,6 +42,9 @@ function randomHalf(n: number): Int32Array {
 
 let sink = 0;
 
+/** The hand-written intrusive list: the limit, reported beside the peers but not one of them. */
+const LIMIT = "hand-written intrusive list (the limit)";
+
 /** One workload per implementation: push all, cancel the random half by handle, drain. */
 function cancelWorkloads(n: number) {
   const timers = Array.from({ length: n }, (_, i) => new Timer(i));
@@ -45,11 +52,17 @@ function cancelWorkloads(n: number) {
   const arcs = timers.map((t) => ListArc.new(t));
   const list = new List<Timer>();
   const nodeHead = nodeList.init({ _idleNext: null, _idlePrev: null });
+  const limit = new IntrusiveList();
   return {
     "ts-smart-pointer List": () => {
       for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
       for (let k = 0; k < half.length; k++) arcs[half[k]!] = list.remove(timers[half[k]!]!)!;
       for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
+    },
+    [LIMIT]: () => {
+      for (let i = 0; i < n; i++) limit.pushBack(timers[i]!);
+      for (let k = 0; k < half.length; k++) limit.remove(timers[half[k]!]!);
+      for (let t = limit.popFront() as Timer | null; t !== null; t = limit.popFront() as Timer | null) sink += t.id;
     },
     "Node's intrusive list": () => {
       for (let i = 0; i < n; i++) nodeList.append(nodeHead, timers[i]);
@@ -138,7 +151,7 @@ for (const n of smoke ? [1_000] : [10_000, 100_000, 1_000_000]) {
   const workloads = cancelWorkloads(n);
   const ns: Record<string, number> = {};
   for (const [name, fn] of Object.entries(workloads)) ns[name] = await nsPerOp(fn, n);
-  const peers = Object.entries(ns).filter(([name]) => !name.startsWith("ts-smart-pointer"));
+  const peers = Object.entries(ns).filter(([name]) => !name.startsWith("ts-smart-pointer") && name !== LIMIT);
   const [fastest, fastestNs] = peers.reduce((a, b) => (b[1] < a[1] ? b : a));
   report({
     figure: `event queue: push ${n}, cancel half, drain`,
@@ -146,6 +159,7 @@ for (const n of smoke ? [1_000] : [10_000, 100_000, 1_000_000]) {
     baseline: fastestNs,
     baselineName: `fastest peer (${fastest})`,
     target: 1.0,
+    limit: ns[LIMIT],
     peers: Object.fromEntries(peers.map(([name, v]) => [name, v])),
     bytesPerOp: bytesPerOp(workloads["ts-smart-pointer List"], n),
   });
@@ -157,28 +171,52 @@ if (!smoke) {
   report({ figure: `event queue: denque cancel by scan, n=${n}`, ours: listNs, baseline: ns, baselineName: "denque cancel by scan (peekAt + removeOne)", target: 1.0 });
 }
 
-/** Push/pop throughput: fill then drain `n`; and a steady queue of 1024 with pop-front/push-back. */
+/**
+ * Push/pop throughput: fill then drain `n`; and a steady queue of 1024, where each round pops the
+ * front, reads the item and pushes it back (js-peers.md §2.2: every implementation touches it).
+ */
 function throughput(n: number, steady: boolean) {
   const timers = Array.from({ length: Math.max(n, 1024) }, (_, i) => new Timer(i));
   const arcs = timers.map((t) => ListArc.new(t));
   const list = new List<Timer>();
+  const limit = new IntrusiveList();
   const d = new Denque<Timer>();
   const f = new FastFIFO();
   if (steady) {
     for (let i = 0; i < 1024; i++) {
       list.pushBack(arcs[i]!);
+      limit.pushBack(timers[i]!);
       d.push(timers[i]!);
       f.push(timers[i]!);
     }
     return {
       ours: () => {
-        for (let i = 0; i < n; i++) list.pushBack(list.popFront()!);
+        for (let i = 0; i < n; i++) {
+          const a = list.popFront()!;
+          sink = (sink + a.id) | 0;
+          list.pushBack(a);
+        }
+      },
+      limit: () => {
+        for (let i = 0; i < n; i++) {
+          const t = limit.popFront() as Timer;
+          sink = (sink + t.id) | 0;
+          limit.pushBack(t);
+        }
       },
       denque: () => {
-        for (let i = 0; i < n; i++) d.push(d.shift()!);
+        for (let i = 0; i < n; i++) {
+          const t = d.shift()!;
+          sink = (sink + t.id) | 0;
+          d.push(t);
+        }
       },
       "fast-fifo": () => {
-        for (let i = 0; i < n; i++) f.push(f.shift()!);
+        for (let i = 0; i < n; i++) {
+          const t: Timer = f.shift();
+          sink = (sink + t.id) | 0;
+          f.push(t);
+        }
       },
     };
   }
@@ -186,6 +224,10 @@ function throughput(n: number, steady: boolean) {
     ours: () => {
       for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
       for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
+    },
+    limit: () => {
+      for (let i = 0; i < n; i++) limit.pushBack(timers[i]!);
+      for (let t = limit.popFront() as Timer | null; t !== null; t = limit.popFront() as Timer | null) sink += t.id;
     },
     denque: () => {
       for (let i = 0; i < n; i++) d.push(timers[i]!);
@@ -201,6 +243,7 @@ function throughput(n: number, steady: boolean) {
 for (const [label, n, steady] of [["push/pop 1e6 items", smoke ? 1_000 : 1_000_000, false], ["push/pop, 1024 items held steady", smoke ? 1_000 : 1_000_000, true]] as const) {
   const w = throughput(n, steady);
   const ours = await nsPerOp(w.ours, n);
+  const limit = await nsPerOp(w.limit, n);
   const denque = await nsPerOp(w.denque, n);
   const fifo = await nsPerOp(w["fast-fifo"], n);
   report({
@@ -209,6 +252,7 @@ for (const [label, n, steady] of [["push/pop 1e6 items", smoke ? 1_000 : 1_000_0
     baseline: Math.min(denque, fifo),
     baselineName: `faster of denque (${denque.toFixed(1)} ns) and fast-fifo (${fifo.toFixed(1)} ns)`,
     target: 1.0,
+    limit,
     bytesPerOp: bytesPerOp(w.ours, n),
   });
 }
