@@ -42,10 +42,10 @@ function randomHalf(n: number): Int32Array {
 
 let sink = 0;
 
-/** The hand-written intrusive list: the limit, reported beside the peers but not one of them. */
-const LIMIT = "hand-written intrusive list (the limit)";
-
-/** One workload per implementation: push all, cancel the random half by handle, drain. */
+/**
+ * One workload per implementation: push all, cancel the random half by handle, drain. `limit` is
+ * the hand-written intrusive list, reported beside the peers but not one of them.
+ */
 function cancelWorkloads(n: number) {
   const timers = Array.from({ length: n }, (_, i) => new Timer(i));
   const half = randomHalf(n);
@@ -53,17 +53,17 @@ function cancelWorkloads(n: number) {
   const list = new List<Timer>();
   const nodeHead = nodeList.init({ _idleNext: null, _idlePrev: null });
   const limit = new IntrusiveList();
-  return {
-    "ts-smart-pointer List": () => {
-      for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
-      for (let k = 0; k < half.length; k++) arcs[half[k]!] = list.remove(timers[half[k]!]!)!;
-      for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
-    },
-    [LIMIT]: () => {
-      for (let i = 0; i < n; i++) limit.pushBack(timers[i]!);
-      for (let k = 0; k < half.length; k++) limit.remove(timers[half[k]!]!);
-      for (let t = limit.popFront() as Timer | null; t !== null; t = limit.popFront() as Timer | null) sink += t.id;
-    },
+  const ours = () => {
+    for (let i = 0; i < n; i++) list.pushBack(arcs[i]!);
+    for (let k = 0; k < half.length; k++) arcs[half[k]!] = list.remove(timers[half[k]!]!)!;
+    for (let a = list.popFront(); a !== null; a = list.popFront()) arcs[a.id] = a;
+  };
+  const limitWorkload = () => {
+    for (let i = 0; i < n; i++) limit.pushBack(timers[i]!);
+    for (let k = 0; k < half.length; k++) limit.remove(timers[half[k]!]!);
+    for (let t = limit.popFront() as Timer | null; t !== null; t = limit.popFront() as Timer | null) sink += t.id;
+  };
+  const peers: Record<string, () => void> = {
     "Node's intrusive list": () => {
       for (let i = 0; i < n; i++) nodeList.append(nodeHead, timers[i]);
       for (let k = 0; k < half.length; k++) nodeList.remove(timers[half[k]!]);
@@ -100,6 +100,7 @@ function cancelWorkloads(n: number) {
       for (let t = q.dequeue(); t !== undefined; t = q.dequeue()) if (!t.cancelled) sink += t.id;
     },
   };
+  return { ours, limit: limitWorkload, peers };
 }
 
 /** Cancelling by scan (denque `peekAt` + `removeOne`) is O(n) per cancel: measured at a smaller n. */
@@ -148,26 +149,27 @@ if (process.env.BENCH_BYTES === "1") {
 }
 
 for (const n of smoke ? [1_000] : [10_000, 100_000, 1_000_000]) {
-  const workloads = cancelWorkloads(n);
-  const ns: Record<string, number> = {};
-  for (const [name, fn] of Object.entries(workloads)) ns[name] = await nsPerOp(fn, n);
-  const peers = Object.entries(ns).filter(([name]) => !name.startsWith("ts-smart-pointer") && name !== LIMIT);
-  const [fastest, fastestNs] = peers.reduce((a, b) => (b[1] < a[1] ? b : a));
+  const w = cancelWorkloads(n);
+  const ours = await nsPerOp(w.ours, n);
+  const limit = await nsPerOp(w.limit, n);
+  const peers: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(w.peers)) peers[name] = await nsPerOp(fn, n);
+  const [fastest, fastestNs] = Object.entries(peers).reduce((a, b) => (b[1] < a[1] ? b : a));
   report({
     figure: `event queue: push ${n}, cancel half, drain`,
-    ours: ns["ts-smart-pointer List"],
+    ours,
     baseline: fastestNs,
     baselineName: `fastest peer (${fastest})`,
     target: 1.0,
-    limit: ns[LIMIT],
-    peers: Object.fromEntries(peers.map(([name, v]) => [name, v])),
-    bytesPerOp: bytesPerOp(workloads["ts-smart-pointer List"], n),
+    limit,
+    peers,
+    bytesPerOp: bytesPerOp(w.ours, n),
   });
 }
 if (!smoke) {
   const n = 20_000;
   const ns = await nsPerOp(denqueScan(n), n);
-  const listNs = await nsPerOp(cancelWorkloads(n)["ts-smart-pointer List"], n);
+  const listNs = await nsPerOp(cancelWorkloads(n).ours, n);
   report({ figure: `event queue: denque cancel by scan, n=${n}`, ours: listNs, baseline: ns, baselineName: "denque cancel by scan (peekAt + removeOne)", target: 1.0 });
 }
 
