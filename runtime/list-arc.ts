@@ -15,30 +15,36 @@ declare const LIST_ID: unique symbol;
 // the pointee's) link it into a list, so a list operation touches one object per item.
 const NEXT_KEY = Symbol("ts-smart-pointer.next");
 const PREV_KEY = Symbol("ts-smart-pointer.prev");
-const LIST_KEY = Symbol("ts-smart-pointer.list");
-const CHAIN_KEY = Symbol("ts-smart-pointer.chain");
+const OWNER_KEY = Symbol("ts-smart-pointer.owner");
+const REMOVED_KEY = Symbol("ts-smart-pointer.removed");
 const ID_KEY = Symbol("ts-smart-pointer.id");
 export const NEXT: typeof NEXT_KEY = NEXT_KEY;
 export const PREV: typeof PREV_KEY = PREV_KEY;
-export const LIST: typeof LIST_KEY = LIST_KEY;
-export const CHAIN: typeof CHAIN_KEY = CHAIN_KEY;
+export const OWNER: typeof OWNER_KEY = OWNER_KEY;
+export const REMOVED: typeof REMOVED_KEY = REMOVED_KEY;
 export const ID: typeof ID_KEY = ID_KEY;
 
 /**
  * A node of a list's cycle: a ListArc, or a list's sentinel.
  *
  * Invariants:
- * - `[LIST]` is the list the node is in (logically), or null.
- * - `[NEXT]`/`[PREV]` are non-null if and only if the node is in the cycle of list `[CHAIN]`
- *   (physically); `[LIST]` set implies `[CHAIN] === [LIST]`. A node with a `[CHAIN]` but no
- *   `[LIST]` is a *tombstone*: removed in O(1) without touching its neighbours, skipped by every
- *   traversal, and unlinked by the next pop that reaches it, a re-insert, or compaction.
+ * - `[OWNER]` is the list whose cycle the node is in, or null; `[NEXT]`/`[PREV]` are non-null if
+ *   and only if `[OWNER]` is.
+ * - `[REMOVED]` (only with an `[OWNER]`) marks a *tombstone*: a node removed in O(1) without
+ *   touching its neighbours, skipped by every traversal, and unlinked by the next pop that
+ *   reaches it, a re-insert or compaction. A flag, so that removing stores a constant, for which
+ *   V8 emits no write barrier.
  */
 export interface ListNode {
   [NEXT_KEY]: ListNode | null;
   [PREV_KEY]: ListNode | null;
-  [LIST_KEY]: object | null;
-  [CHAIN_KEY]: object | null;
+  [OWNER_KEY]: object | null;
+  [REMOVED_KEY]: boolean;
+}
+
+/** True when `node` is a live item of a list: its ListArc then belongs to the list. */
+export function isListed(node: ListNode): boolean {
+  return node[OWNER_KEY] !== null && !node[REMOVED_KEY];
 }
 
 export interface ListArcHandle extends Handle, ListNode {
@@ -176,8 +182,8 @@ function copyListArc(h: Handle): Handle {
 /** Gives the new handle `h` its list fields (out of any list) and records it in its value's slot. */
 function recordListArc(h: ListArcHandle, id: number): ListArcHandle {
   h[ID_KEY] = id;
-  h[NEXT_KEY] = h[PREV_KEY] = null;
-  h[LIST_KEY] = h[CHAIN_KEY] = null;
+  h[NEXT_KEY] = h[PREV_KEY] = h[OWNER_KEY] = null;
+  h[REMOVED_KEY] = false;
   setListArcOf(h[CELL].value as object, id, h);
   return h;
 }
@@ -185,7 +191,7 @@ function recordListArc(h: ListArcHandle, id: number): ListArcHandle {
 /** `p` as a live ListArc the caller still owns: not retired, and not moved into a list. */
 export function expectListArc(p: unknown, operation: string): ListArcHandle {
   const h = expectLive(p, LIST_ARC, operation) as ListArcHandle;
-  if (h[LIST_KEY] !== null) {
+  if (isListed(h)) {
     throw new UseAfterMoveError(`${operation}: this ${describeHandle(h)} was moved into a List and can no longer be used; remove it from the list first.`, describeHandle(h), operation);
   }
   return h;

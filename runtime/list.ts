@@ -1,7 +1,7 @@
 import { CELL, moveOut } from "./handle.js";
 import { releaseMode } from "./mode.js";
 import { borrowOf, type ArcBorrow } from "./arc.js";
-import { CHAIN, ID, LIST, LIST_ARC, NEXT, PREV, expectListArc, type ListArc, type ListArcCore, type ListArcHandle, type ListNode } from "./list-arc.js";
+import { ID, LIST_ARC, NEXT, OWNER, PREV, REMOVED, expectListArc, isListed, type ListArc, type ListArcCore, type ListArcHandle, type ListNode } from "./list-arc.js";
 import { notA } from "./ownership.js";
 import { checkListId, slotKey } from "./list-item.js";
 import { Pointee } from "./pointee.js";
@@ -12,8 +12,8 @@ import { ListError, UseAfterMoveError } from "./errors.js";
 const RELEASE = releaseMode;
 const N: typeof NEXT = NEXT;
 const P: typeof PREV = PREV;
-const L: typeof LIST = LIST;
-const C: typeof CHAIN = CHAIN;
+const O: typeof OWNER = OWNER;
+const R: typeof REMOVED = REMOVED;
 const I: typeof ID = ID;
 const POINTEE_KEY: typeof Pointee = Pointee;
 const CELL_KEY: typeof CELL = CELL;
@@ -29,11 +29,11 @@ const COMPACT_AFTER = 16;
 class Sentinel implements ListNode {
   [N]: ListNode;
   [P]: ListNode;
-  [L]: object;
-  [C]: object;
+  readonly [O]: object;
+  readonly [R] = false;
   constructor(list: object) {
     this[N] = this[P] = this;
-    this[L] = this[C] = list;
+    this[O] = list;
   }
 }
 
@@ -43,13 +43,13 @@ class Sentinel implements ListNode {
  * object per item.
  *
  * Invariants:
- * - `#head` and the nodes whose `[CHAIN]` is this list form one cycle.
- * - For every item in the list, the list owns its ListArc (the node) and `[LIST]` is this list.
+ * - `#head` and the nodes whose `[OWNER]` is this list form one cycle.
+ * - For every item in the list, the list owns its ListArc (the node), which is not `[REMOVED]`.
  *   Every operation that takes an item checks this, which makes `remove(item)` safe (null for an
  *   item of another list) where the kernel's is `unsafe`.
  * - `remove` leaves a tombstone (see ListNode); tombstones are at most half of `[SIZE]`, plus
- *   COMPACT_AFTER. A random removal then touches the item and its node, not its neighbours: at a
- *   million items that is most of the cost of cancelling a timer.
+ *   COMPACT_AFTER. A random removal then touches the item and its node, not its
+ *   neighbours: at a million items that is most of the cost of cancelling a timer.
  */
 export class List<T, ID extends number = 0> {
   readonly id: ID;
@@ -82,14 +82,14 @@ export class List<T, ID extends number = 0> {
 
   /** Removes and returns the first item, or null when empty. */
   popFront(): ListArc<T, ID> | null {
-    const first = liveAfter(this.#head);
-    return first === this.#head ? null : (unlink(first as ListArcHandle) as unknown as ListArc<T, ID>);
+    const first = liveAfter(this, this.#head);
+    return first === this.#head ? null : (unlink(this, first) as unknown as ListArc<T, ID>);
   }
 
   /** Removes and returns the last item, or null when empty. */
   popBack(): ListArc<T, ID> | null {
-    const last = liveBefore(this.#head);
-    return last === this.#head ? null : (unlink(last as ListArcHandle) as unknown as ListArc<T, ID>);
+    const last = liveBefore(this, this.#head);
+    return last === this.#head ? null : (unlink(this, last) as unknown as ListArc<T, ID>);
   }
 
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
@@ -97,9 +97,9 @@ export class List<T, ID extends number = 0> {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
     const node = (item as Record<symbol, ListArcHandle | null | undefined>)[this.#slot];
     // The node's pointee is checked too: a copy of an item carries the item's slot (list-item.ts).
-    if (node == null || node[L] !== this || node[POINTEE_KEY] !== item) return null;
-    node[L] = null; // a tombstone: the neighbours are left for later
-    if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
+    if (node == null || node[O] !== this || node[R] || node[POINTEE_KEY] !== item) return null;
+    node[R] = true; // a tombstone: the neighbours are left for later
+    if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this, this.#head);
     return node as unknown as ListArc<T, ID>;
   }
 
@@ -108,13 +108,10 @@ export class List<T, ID extends number = 0> {
     if (!(other instanceof List)) throw new TypeError("List.pushAllBack expects a List.");
     if (other.id !== this.id) throw new TypeError(`List.pushAllBack: cannot move items of a List for id ${other.id} into a List for id ${this.id}.`);
     if (other === this) return;
-    const src = other.#head;
+    const src = other.#head, head = this.#head;
     if (src[N] === src) return;
-    for (let l = src[N]; l !== src; l = l[N]!) {
-      l[C] = this; // ownership follows the items
-      if (l[L] !== null) l[L] = this;
-    }
-    const first = src[N], last = src[P], head = this.#head, tail = head[P];
+    for (let l = src[N]; l !== src; l = l[N]!) l[O] = this; // ownership follows the items
+    const first = src[N], last = src[P], tail = head[P];
     tail[N] = first;
     first[P] = tail;
     last[N] = head;
@@ -162,11 +159,14 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
   // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
   // membership: that check is what keeps any misuse from corrupting a list.
   const h = (RELEASE ? item : expectListArc(item, operation)) as ListArcHandle | null;
-  if (h?.[L] === undefined) throw notA(LIST_ARC, item, operation);
-  if (h[I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h[I]}, but this List is for id ${list.id}.`);
-  if (h[L] !== null) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
-  if (h[C] !== null) detach(h); // a tombstone of an earlier removal
-  return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
+  const owner = h?.[O];
+  if (owner === undefined) throw notA(LIST_ARC, item, operation);
+  if (h![I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h![I]}, but this List is for id ${list.id}.`);
+  if (owner !== null) {
+    if (!h![R]) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
+    detach(owner as Counted, h!); // a tombstone of an earlier removal
+  }
+  return RELEASE ? h! : moveOut(h!, operation); // the moved-out node is the value's ListArc now (copyListArc)
 }
 
 /** Links `l` into `list` just before `next`. */
@@ -176,56 +176,56 @@ function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode):
   l[P] = prev;
   prev[N] = l;
   next[P] = l;
-  l[L] = l[C] = list;
+  l[O] = list;
+  l[R] = false;
   list[SIZE]++;
 }
 
-/** Takes `l` out of its cycle (a live item or a tombstone). */
-function detach(l: ListNode): void {
+/** Takes `l` out of the cycle of `list`, whose live item or tombstone it is. */
+function detach(list: Counted, l: ListNode): void {
   const prev = l[P]!, next = l[N]!;
   prev[N] = next;
   next[P] = prev;
-  const chain = l[C] as Counted;
-  chain[SIZE]--;
-  if (l[L] === null) chain[TOMBSTONES]--;
-  l[N] = l[P] = l[C] = null;
+  list[SIZE]--;
+  if (l[R]) list[TOMBSTONES]--;
+  l[N] = l[P] = l[O] = null;
+  l[R] = false;
 }
 
-/** Removes the live item `l` and hands its ListArc back to the caller. */
-function unlink(l: ListArcHandle): ListArcHandle {
-  detach(l);
-  l[L] = null;
-  return l;
+/** Removes the live item `l` of `list` and hands its ListArc back to the caller. */
+function unlink(list: Counted, l: ListNode): ListArcHandle {
+  detach(list, l);
+  return l as ListArcHandle;
 }
 
 // liveAfter and liveBefore mirror each other rather than take a direction: a variable key would
 // make every link access a generic keyed load.
 
-/** The first live node after `l` (the sentinel if none), unlinking the tombstones passed. */
-function liveAfter(l: ListNode): ListNode {
-  let next = l[N]!;
-  while (next[L] === null) {
-    detach(next);
-    next = l[N]!;
+/** The first live node of `list` (its sentinel `head` if none), unlinking the tombstones passed. */
+function liveAfter(list: Counted, head: ListNode): ListNode {
+  let next = head[N]!;
+  while (next[R]) {
+    detach(list, next);
+    next = head[N]!;
   }
   return next;
 }
 
-/** The last live node before `l`, unlinking the tombstones passed. */
-function liveBefore(l: ListNode): ListNode {
-  let prev = l[P]!;
-  while (prev[L] === null) {
-    detach(prev);
-    prev = l[P]!;
+/** The last live node of `list` (its sentinel `head` if none), unlinking the tombstones passed. */
+function liveBefore(list: Counted, head: ListNode): ListNode {
+  let prev = head[P]!;
+  while (prev[R]) {
+    detach(list, prev);
+    prev = head[P]!;
   }
   return prev;
 }
 
-/** Unlinks every tombstone of the cycle starting at `head`. */
-function compact(head: ListNode): void {
+/** Unlinks every tombstone of `list`, whose sentinel is `head`. */
+function compact(list: Counted, head: ListNode): void {
   for (let l = head[N]!; l !== head; ) {
     const next = l[N]!;
-    if (l[L] === null) detach(l);
+    if (l[R]) detach(list, l);
     l = next;
   }
 }
@@ -236,12 +236,12 @@ function borrowAt(l: ListNode): ArcBorrow<never> {
 
 /** Fails loudly when a cursor or iterator holds a node taken out of the list behind its back. */
 function checkStillIn(list: object, l: ListNode, operation: string): void {
-  if (l[C] !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
+  if (l[O] !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
 }
 
 /** The first live node from `l` forward, skipping tombstones without unlinking them (for readers). */
 function skipRemoved(l: ListNode): ListNode {
-  while (l[L] === null) l = l[N]!;
+  while (l[R]) l = l[N]!;
   return l;
 }
 
@@ -329,9 +329,9 @@ export class Cursor<T, ID extends number = 0> {
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
-    if (l[L] !== this.#list) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
+    if (l[O] !== this.#list || l[R]) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l[N]!;
-    return unlink(l as ListArcHandle) as unknown as ListArc<T, ID>;
+    return unlink(this.#list as unknown as Counted, l) as unknown as ListArc<T, ID>;
   }
 
   /** The live node after the cursor (past any tombstones), or the sentinel at the back. */
@@ -343,7 +343,7 @@ export class Cursor<T, ID extends number = 0> {
   /** The live node before the cursor, or the sentinel at the front. */
   #previous(operation: string): ListNode {
     let l = this.#current(operation)[P]!;
-    while (l[L] === null) l = l[P]!;
+    while (l[R]) l = l[P]!;
     return l;
   }
 
@@ -368,7 +368,7 @@ export class CursorPeek<T, ID extends number = 0> {
 
   /** A borrow of the peeked item. */
   arc(): ArcBorrow<T> {
-    if (this.#node[L] === null) throw new ListError("CursorPeek.arc: the peeked item was removed from the list.", "List", "CursorPeek.arc");
+    if (!isListed(this.#node)) throw new ListError("CursorPeek.arc: the peeked item was removed from the list.", "List", "CursorPeek.arc");
     return borrowAt(this.#node) as ArcBorrow<T>;
   }
 }

@@ -182,6 +182,24 @@ describe("List: the kernel API", () => {
 });
 
 describe("tombstones (a removed item's node stays linked until swept)", () => {
+  test("pops at either end pass removed items; a removed item can enter another list at once", () => {
+    const a = new List<Item>();
+    const b = new List<Item>();
+    const items = [1, 2, 3, 4, 5].map((v) => new Item(v));
+    for (const item of items) a.pushBack(ListArc.new(item));
+    const first = a.remove(items[0]!)!;
+    ListArc.drop(a.remove(items[4]!)!);
+    b.pushBack(first); // still linked in a's cycle until now: it leaves a, and a's counts follow
+    expect(a.popBack()!.value).toBe(4);
+    expect(a.popFront()!.value).toBe(2);
+    expect(values(a)).toEqual([3]);
+    expect(values(b)).toEqual([1]);
+    expect(a.remove(items[0]!)).toBeNull();
+    expect(a.popFront()!.value).toBe(3);
+    expect(a.isEmpty()).toBe(true);
+    expect(a.popBack()).toBeNull();
+    expect(b.isEmpty()).toBe(false);
+  });
   test("a removed ListArc used as a moving receiver re-enqueues into the same list", () => {
     @ListItem()
     class Job {
