@@ -159,14 +159,14 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
   // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
   // membership: that check is what keeps any misuse from corrupting a list.
   const h = (RELEASE ? item : expectListArc(item, operation)) as ListArcHandle | null;
-  const owner = h?.[O];
-  if (owner === undefined) throw notA(LIST_ARC, item, operation);
-  if (h![I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h![I]}, but this List is for id ${list.id}.`);
+  if (h?.[O] === undefined) throw notA(LIST_ARC, item, operation);
+  if (h[I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h[I]}, but this List is for id ${list.id}.`);
+  const owner = h[O];
   if (owner !== null) {
-    if (!h![R]) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
-    detach(owner as Counted, h!); // a tombstone of an earlier removal
+    if (!h[R]) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
+    detach(owner as Counted, h); // a tombstone of an earlier removal
   }
-  return RELEASE ? h! : moveOut(h!, operation); // the moved-out node is the value's ListArc now (copyListArc)
+  return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
 }
 
 /** Links `l` into `list` just before `next`. */
