@@ -82,14 +82,14 @@ export class List<T, ID extends number = 0> {
 
   /** Removes and returns the first item, or null when empty. */
   popFront(): ListArc<T, ID> | null {
-    const first = liveAfter(this, this.#head);
-    return first === this.#head ? null : (unlink(this, first) as unknown as ListArc<T, ID>);
+    const first = liveAfter(this.#head);
+    return first === this.#head ? null : (unlink(first) as unknown as ListArc<T, ID>);
   }
 
   /** Removes and returns the last item, or null when empty. */
   popBack(): ListArc<T, ID> | null {
-    const last = liveBefore(this, this.#head);
-    return last === this.#head ? null : (unlink(this, last) as unknown as ListArc<T, ID>);
+    const last = liveBefore(this.#head);
+    return last === this.#head ? null : (unlink(last) as unknown as ListArc<T, ID>);
   }
 
   /** Removes `item` (the value itself) in O(1); null when it is not in this list. */
@@ -99,7 +99,7 @@ export class List<T, ID extends number = 0> {
     // The node's pointee is checked too: a copy of an item carries the item's slot (list-item.ts).
     if (node == null || node[O] !== this || node[R] || node[POINTEE_KEY] !== item) return null;
     node[R] = true; // a tombstone: the neighbours are left for later
-    if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this, this.#head);
+    if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
     return node as unknown as ListArc<T, ID>;
   }
 
@@ -161,10 +161,9 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
   const h = (RELEASE ? item : expectListArc(item, operation)) as ListArcHandle | null;
   if (h?.[O] === undefined) throw notA(LIST_ARC, item, operation);
   if (h[I] !== list.id) throw new TypeError(`${operation}: this ListArc is for list id ${h[I]}, but this List is for id ${list.id}.`);
-  const owner = h[O];
-  if (owner !== null) {
+  if (h[O] !== null) {
     if (!h[R]) throw new UseAfterMoveError(`${operation}: this ListArc was moved into a List and can no longer be used; remove it from the list first.`, "ListArc", operation);
-    detach(owner as Counted, h); // a tombstone of an earlier removal
+    detach(h); // a tombstone of an earlier removal
   }
   return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
 }
@@ -181,9 +180,10 @@ function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode):
   list[SIZE]++;
 }
 
-/** Takes `l` out of the cycle of `list`, whose live item or tombstone it is. */
-function detach(list: Counted, l: ListNode): void {
+/** Takes `l` out of its list's cycle (a live item or a tombstone). */
+function detach(l: ListNode): void {
   const prev = l[P]!, next = l[N]!;
+  const list = l[O] as Counted;
   prev[N] = next;
   next[P] = prev;
   list[SIZE]--;
@@ -192,40 +192,40 @@ function detach(list: Counted, l: ListNode): void {
   l[R] = false;
 }
 
-/** Removes the live item `l` of `list` and hands its ListArc back to the caller. */
-function unlink(list: Counted, l: ListNode): ListArcHandle {
-  detach(list, l);
+/** Removes the live item `l` and hands its ListArc back to the caller. */
+function unlink(l: ListNode): ListArcHandle {
+  detach(l);
   return l as ListArcHandle;
 }
 
 // liveAfter and liveBefore mirror each other rather than take a direction: a variable key would
 // make every link access a generic keyed load.
 
-/** The first live node of `list` (its sentinel `head` if none), unlinking the tombstones passed. */
-function liveAfter(list: Counted, head: ListNode): ListNode {
+/** The first live node after the sentinel `head` (`head` if none), unlinking the tombstones passed. */
+function liveAfter(head: ListNode): ListNode {
   let next = head[N]!;
   while (next[R]) {
-    detach(list, next);
+    detach(next);
     next = head[N]!;
   }
   return next;
 }
 
-/** The last live node of `list` (its sentinel `head` if none), unlinking the tombstones passed. */
-function liveBefore(list: Counted, head: ListNode): ListNode {
+/** The last live node before the sentinel `head` (`head` if none), unlinking the tombstones passed. */
+function liveBefore(head: ListNode): ListNode {
   let prev = head[P]!;
   while (prev[R]) {
-    detach(list, prev);
+    detach(prev);
     prev = head[P]!;
   }
   return prev;
 }
 
-/** Unlinks every tombstone of `list`, whose sentinel is `head`. */
-function compact(list: Counted, head: ListNode): void {
+/** Unlinks every tombstone of the cycle starting at the sentinel `head`. */
+function compact(head: ListNode): void {
   for (let l = head[N]!; l !== head; ) {
     const next = l[N]!;
-    if (l[R]) detach(list, l);
+    if (l[R]) detach(l);
     l = next;
   }
 }
@@ -331,7 +331,7 @@ export class Cursor<T, ID extends number = 0> {
   removeAt(l: ListNode): ListArc<T, ID> {
     if (l[O] !== this.#list || l[R]) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l[N]!;
-    return unlink(this.#list as unknown as Counted, l) as unknown as ListArc<T, ID>;
+    return unlink(l) as unknown as ListArc<T, ID>;
   }
 
   /** The live node after the cursor (past any tombstones), or the sentinel at the back. */
