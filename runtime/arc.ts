@@ -148,7 +148,6 @@ export function borrowOf(cell: RefCell): Handle {
   return (cell.borrow ??= handleFor(BORROW, cell)) as Handle;
 }
 
-
 // Owning kinds move the caller's pointer into a `self: P<this>` receiver; a borrow lends itself.
 // Shared access through Arc and ArcBorrow; unique, writable access through UniqueArc.
 const ARC = configureKind(ArcCore, { name: "Arc", passSelf: "move", writable: false });

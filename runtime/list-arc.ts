@@ -72,9 +72,7 @@ export class ListArcCore<T, ID extends number = 0> {
   static new<T>(value: T): ListArc<T>;
   static new<T, ID extends number>(value: T, id: ID): ListArc<T, ID>;
   static new(value: unknown, id: number = 0): unknown {
-    if (listArcOf(value, checkListId(id, "ListArc.new"), "ListArc.new") !== null) {
-      throw new ListError(`ListArc.new: this value already has a ListArc for list id ${id}; a value is owned by one pointer family.`, "ListArc", "ListArc.new");
-    }
+    expectNoListArc(value, checkListId(id, "ListArc.new"), "ListArc.new");
     return listArcHandle(newCell(value, LIST_ARC, "ListArc.new"), id);
   }
 
@@ -82,10 +80,7 @@ export class ListArcCore<T, ID extends number = 0> {
   static from<T>(unique: UniqueArcCore<T>): ListArc<T>;
   static from<T, ID extends number>(unique: UniqueArcCore<T>, id: ID): ListArc<T, ID>;
   static from(unique: UniqueArcCore<unknown>, id: number = 0): unknown {
-    checkListId(id, "ListArc.from");
-    if (listArcOf(expectLive(unique, UNIQUE, "ListArc.from")[Pointee], id, "ListArc.from") !== null) {
-      throw new ListError(`ListArc.from: this value already has a ListArc for list id ${id}, so it was wrapped twice; a value is owned by one pointer family.`, "ListArc", "ListArc.from");
-    }
+    expectNoListArc(expectLive(unique, UNIQUE, "ListArc.from")[Pointee], checkListId(id, "ListArc.from"), "ListArc.from");
     return listArcHandle(consume(unique, UNIQUE, "ListArc.from"), id);
   }
 
@@ -98,8 +93,8 @@ export class ListArcCore<T, ID extends number = 0> {
     checkListId(id2, "ListArc.pairFromUnique");
     if (id1 === id2) throw new TypeError(`ListArc.pairFromUnique: the two list ids must differ (both are ${id1}); one value has one ListArc per id.`);
     const value = expectLive(unique, UNIQUE, "ListArc.pairFromUnique")[Pointee];
-    listArcOf(value, id1!, "ListArc.pairFromUnique");
-    listArcOf(value, id2!, "ListArc.pairFromUnique");
+    expectNoListArc(value, id1!, "ListArc.pairFromUnique");
+    expectNoListArc(value, id2!, "ListArc.pairFromUnique");
     const cell = consume(unique, UNIQUE, "ListArc.pairFromUnique");
     incStrong(cell);
     return [listArcHandle(cell, id1!), listArcHandle(cell, id2!)];
@@ -186,6 +181,16 @@ function recordListArc(h: ListArcHandle, id: number): ListArcHandle {
   h[REMOVED_KEY] = false;
   setListArcOf(h[CELL].value as object, id, h);
   return h;
+}
+
+/**
+ * Throws unless `value` is a `@ListItem` for `id` with no ListArc for it yet. A UniqueArc's value
+ * has none unless it was wrapped twice, which only debug builds catch at wrapping time.
+ */
+function expectNoListArc(value: unknown, id: number, operation: string): void {
+  if (listArcOf(value, id, operation) !== null) {
+    throw new ListError(`${operation}: this value already has a ListArc for list id ${id}; a value is owned by one pointer family.`, "ListArc", operation);
+  }
 }
 
 /** `p` as a live ListArc the caller still owns: not retired, and not moved into a list. */

@@ -103,6 +103,20 @@ describe("release mode (NODE_ENV=production)", () => {
     expect(() => rt.Arc.new(r)).not.toThrow();
   });
 
+  test("a value wrapped twice still gets at most one ListArc per id: from and pairFromUnique refuse it", () => {
+    @rt.ListItem(0, 1)
+    class Item {}
+    const item = new Item();
+    const first = rt.ListArc.new(item);
+    expect(() => rt.ListArc.from(rt.UniqueArc.new(item))).toThrow(/ListArc\.from: this value already has a ListArc for list id 0/);
+    expect(() => rt.ListArc.pairFromUnique(rt.UniqueArc.new(item), 1)).toThrow(rt.ListError);
+    expect(() => rt.ListArc.pairFromUnique(rt.UniqueArc.new(item), 1, 0)).toThrow(/pairFromUnique: this value already has a ListArc for list id 0/);
+    rt.ListArc.drop(first);
+    const [a, b] = rt.ListArc.pairFromUnique(rt.UniqueArc.new(item), 1);
+    expect(rt.ListArc.ptrEq(a, b)).toBe(true); // once the first is dropped, the pair is made
+    expect(rt.ListArc.tryFromArc(rt.ListArc.cloneArc(b), 1)).toBeNull();
+  });
+
   test("a removed ListArc can be pushed back into the list it was removed from", () => {
     @rt.ListItem()
     class Item {
