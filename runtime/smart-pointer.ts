@@ -58,9 +58,13 @@ function derivePointer(cls: new (...args: unknown[]) => object): Function {
   return cls;
 }
 
-/** `C.prototype` objects (own `constructor` pointing back) are not pointers to adopt. */
+/**
+ * `C.prototype` objects (own `constructor` pointing back) are not pointers to adopt. Own-property
+ * lookups only: an ordinary read could run a getter or walk back into this trap.
+ */
 function isPrototypeObject(o: object): boolean {
-  return Object.prototype.hasOwnProperty.call(o, "constructor") && (o as { constructor: { prototype?: unknown } }).constructor.prototype === o;
+  const ctor: unknown = Reflect.getOwnPropertyDescriptor(o, "constructor")?.value;
+  return typeof ctor === "function" && Reflect.getOwnPropertyDescriptor(ctor, "prototype")?.value === o;
 }
 
 function noPointee(name: string, key: string): TypeError {

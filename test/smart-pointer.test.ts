@@ -91,6 +91,25 @@ describe("a user-defined @SmartPointer (standard decorators)", () => {
     expect(n.label).toBe("pointer");
     expect(n.other).toBe(1);
   });
+
+  test("a pointer with an own `constructor` that is not its class's is still adopted (no crash, no recursion)", () => {
+    @SmartPointer
+    class Tagged<T> {
+      readonly [Pointee]: T;
+      constructor(value: T, tag: unknown) {
+        this[Pointee] = value;
+        Object.defineProperty(this, "constructor", { value: tag, configurable: true }); // e.g. a record copied onto the pointer
+      }
+    }
+    const nulled = new Tagged({ x: 1 }, null) as unknown as { x: number };
+    expect(nulled.x).toBe(1);
+    // Two pointers naming each other: telling a prototype object apart must not look through either.
+    const a = new Tagged({ x: 2 }, undefined);
+    const b = new Tagged({ x: 3 }, a);
+    Object.defineProperty(a, "constructor", { value: b });
+    expect((a as unknown as { x: number }).x).toBe(2);
+    expect((b as unknown as { x: number }).x).toBe(3);
+  });
 });
 
 describe("@SmartPointer misuse is a TypeError at definition or construction", () => {
