@@ -125,6 +125,29 @@ describe("List: the kernel API", () => {
     expect(values(a)).toEqual([1, 3]);
   });
 
+  test("misuse of remove and pushAllBack is a TypeError that names the mistake; no list changes", () => {
+    const a = new List<Item>();
+    a.pushBack(Item.new(1));
+    expect(() => a.remove(5 as never)).toThrow("List.remove expects the item (an object), but got number.");
+    expect(() => a.pushAllBack([Item.new(2)] as never)).toThrow("List.pushAllBack expects a List.");
+    @ListItem(0, 1)
+    class Two {}
+    const other = new List<Two, 1>(1);
+    other.pushBack(ListArc.new(new Two(), 1));
+    expect(() => a.pushAllBack(other as never)).toThrow("List.pushAllBack: cannot move items of a List for id 1 into a List for id 0.");
+    expect(values(a)).toEqual([1]);
+    expect(other.isEmpty()).toBe(false);
+  });
+
+  test("ListArc.asArcBorrow lends the value while the caller holds the ListArc, not once it is in a list", () => {
+    const la = Item.new(4);
+    const borrow = ListArc.asArcBorrow(la);
+    expect(borrow.value).toBe(4);
+    expect(ListArc.asArcBorrow(la)).toBe(borrow); // one borrow per value
+    new List<Item>().pushBack(la);
+    expect(() => ListArc.asArcBorrow(la)).toThrow(UseAfterMoveError);
+  });
+
   test("iteration yields ArcBorrows that can be upgraded", () => {
     const list = new List<Item>();
     list.pushBack(Item.new(7));

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { Arc, ArcBorrow, ListArc, UniqueArc, ListItem, UseAfterMoveError } from "../runtime/index.js";
 import { parameterNames } from "../runtime/receivers.js";
+import { abi2 } from "../runtime/internal/abi.js";
 
 class Job {
   name = "job";
@@ -186,6 +187,19 @@ describe("receiver misuse without the transformer is a TypeError", () => {
       }
     }
     expect(() => Arc.new(new Bad())).toThrow(/static Bad\.make: a static method cannot be a receiver method/);
+  });
+
+  test("a receiver for another pointer kind is a TypeError naming the kind to convert to", () => {
+    // A class compiled by the plugin records its receivers' kinds; the call here has no plugin.
+    class Task {
+      requeue(self: ListArc<this>): ListArc<this> {
+        return self;
+      }
+    }
+    abi2.receivers(Task, { requeue: "ListArc" });
+    const task = Arc.new(new Task()) as unknown as { requeue(): unknown };
+    expect(() => task.requeue()).toThrow(/Task\.requeue takes `self: ListArc<this>`, so it cannot be called on Arc<Task>; convert the pointer to a ListArc first/);
+    expect(Arc.strongCount(task as unknown as Arc<Task>)).toBe(1); // the refused call took nothing
   });
 });
 

@@ -48,10 +48,12 @@ describe("a user-defined @SmartPointer (standard decorators)", () => {
     expect(Object.keys(s)).not.toContain("level");
   });
 
-  test("the pointer's own statics and instanceof keep working", () => {
+  test("the pointer's own statics, instanceof and Object.prototype's members keep working", () => {
     const en = Rc.new(new English());
     expect(en).toBeInstanceOf(RcPtr);
     expect(Rc.count(en)).toBe(1);
+    expect(Object.prototype.hasOwnProperty.call(en, Pointee)).toBe(true);
+    expect((en as unknown as object).hasOwnProperty(Pointee)).toBe(true); // found past the adoption trap
   });
 
   test("without the transformer a pointer's own member wins over a same-named pointee receiver (the transformer reports E0034)", () => {
