@@ -48,8 +48,8 @@ class Sentinel implements ListNode {
  *   Every operation that takes an item checks this, which makes `remove(item)` safe (null for an
  *   item of another list) where the kernel's is `unsafe`.
  * - `remove` leaves a tombstone (see ListNode); tombstones are at most half of `[SIZE]`, plus
- *   COMPACT_AFTER. A random removal then touches the item and its node, not its
- *   neighbours: at a million items that is most of the cost of cancelling a timer.
+ *   COMPACT_AFTER. A random removal then touches the item and its node, not its neighbours: at a
+ *   million items that is most of the cost of cancelling a timer.
  */
 export class List<T, ID extends number = 0> {
   readonly id: ID;
@@ -97,7 +97,7 @@ export class List<T, ID extends number = 0> {
     if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
     const node = (item as Record<symbol, ListArcHandle | null | undefined>)[this.#slot];
     // The node's pointee is checked too: a copy of an item carries the item's slot (list-item.ts).
-    if (node == null || node[O] !== this || node[R] || node[POINTEE_KEY] !== item) return null;
+    if (node == null || !isLiveIn(node, this) || node[POINTEE_KEY] !== item) return null;
     node[R] = true; // a tombstone: the neighbours are left for later
     if (++this[TOMBSTONES] > COMPACT_AFTER && this[TOMBSTONES] * 2 > this[SIZE]) compact(this.#head);
     return node as unknown as ListArc<T, ID>;
@@ -175,9 +175,13 @@ function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode):
   l[P] = prev;
   prev[N] = l;
   next[P] = l;
-  l[O] = list;
-  l[R] = false;
+  l[O] = list; // l is out of any list, so not [REMOVED] (detach clears it)
   list[SIZE]++;
+}
+
+/** True when `l` is a live item of `list` (not a tombstone). */
+function isLiveIn(l: ListNode, list: object): boolean {
+  return l[O] === list && !l[R];
 }
 
 /** Takes `l` out of its list's cycle (a live item or a tombstone). */
@@ -329,7 +333,7 @@ export class Cursor<T, ID extends number = 0> {
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
-    if (l[O] !== this.#list || l[R]) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
+    if (!isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l[N]!;
     return unlink(l) as unknown as ListArc<T, ID>;
   }
