@@ -106,7 +106,8 @@ describe("List: the kernel API", () => {
     expect(Arc.deref(removed)).toBe(x);
     expect(a.remove(x)).toBeNull(); // no longer in it
     expect(a.remove(new Item(3))).toBeNull(); // never had a ListArc
-    expect(() => a.remove(null as never)).toThrow(TypeError);
+    expect(() => a.remove(null as never)).toThrow("List.remove expects the item (an object), but got null.");
+    expect(() => a.remove(undefined as never)).toThrow("List.remove expects the item (an object), but got undefined.");
   });
 
   test("pushAllBack moves every item; remove then works on the new list", () => {

@@ -97,6 +97,22 @@ describe("release mode (NODE_ENV=production)", () => {
     expect(list.isEmpty()).toBe(true);
   });
 
+  test("release trusts the types less than it seems: null, undefined or a non-item is still refused with a clear error", () => {
+    @rt.ListItem()
+    class Item {}
+    const list = new rt.List<Item>();
+    list.pushBack(rt.ListArc.new(new Item()));
+    expect(() => list.pushBack(null as never)).toThrow("List.pushBack expects a ListArc, but got null.");
+    expect(() => list.pushFront(undefined as never)).toThrow("List.pushFront expects a ListArc, but got undefined.");
+    expect(() => list.pushBack(new Item() as never)).toThrow("List.pushBack expects a ListArc, but got Item.");
+    expect(() => list.remove(null as never)).toThrow("List.remove expects the item (an object), but got null.");
+    expect(() => list.remove(undefined as never)).toThrow("List.remove expects the item (an object), but got undefined.");
+    expect(() => list.remove("x" as never)).toThrow("List.remove expects the item (an object), but got string.");
+    expect(list.remove(new Item())).toBeNull();
+    expect(list.popFront()).not.toBeNull();
+    expect(list.isEmpty()).toBe(true);
+  });
+
   test("wrapping a value twice is not tracked in release (a debug build catches it)", () => {
     const r = new Resource();
     expect(() => rt.Arc.new(r)).not.toThrow();
