@@ -8,7 +8,9 @@ import { Pointee } from "./pointee.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 
 // Module-local copies of the keys used on every operation: V8 folds a module's own constants
-// into optimized code, but reloads imported bindings (see handle.ts).
+// into optimized code, but reloads imported bindings (see handle.ts). For the same reason the
+// helpers below are `const` arrow functions: a function declaration is a binding that may be
+// reassigned, which optimized code checks at every call (13% of a steady push + pop).
 const RELEASE = releaseMode;
 const N: typeof NEXT = NEXT;
 const P: typeof PREV = PREV;
@@ -164,13 +166,13 @@ type Counted = { [SIZE]: number; [TOMBSTONES]: number };
 // helper shared by both loads would share one inline cache: the cancel phase then took 146.)
 
 /** What `remove` returns for `item`, which is not a live item of the list: null, or a TypeError for a non-object. */
-function notAnItemOf(item: unknown): null {
+const notAnItemOf = (item: unknown): null => {
   if (typeof item !== "object" || item === null) throw new TypeError(`List.remove expects the item (an object), but got ${item === null ? "null" : typeof item}.`);
   return null;
-}
+};
 
 /** Takes ownership of `item` for `list`: returns the node to link in (the ListArc the list now owns). */
-function adopt(list: List<unknown, number>, item: unknown, operation: string): ListArcHandle {
+const adopt = (list: List<unknown, number>, item: unknown, operation: string): ListArcHandle => {
   // Release trusts the types for the handle's kind and liveness (as for Arc), but not for list
   // membership: that check is what keeps any misuse from corrupting a list.
   const h = (RELEASE ? item : expectListArc(item, operation)) as ListArcHandle;
@@ -187,10 +189,10 @@ function adopt(list: List<unknown, number>, item: unknown, operation: string): L
     detach(h); // a tombstone of an earlier removal
   }
   return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
-}
+};
 
 /** Links `l` into `list` just before `next`. */
-function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode): void {
+const insertBefore = (list: List<unknown, number>, next: ListNode, l: ListNode): void => {
   const prev = next[P]!;
   l[N] = next;
   l[P] = prev;
@@ -198,82 +200,82 @@ function insertBefore(list: List<unknown, number>, next: ListNode, l: ListNode):
   next[P] = l;
   l[O] = list; // l is out of any list, so not [REMOVED] (detach clears it)
   list[SIZE]++;
-}
+};
 
 /** True when `l` is a live item of `list` (not a tombstone). */
-function isLiveIn(l: ListNode, list: object): boolean {
+const isLiveIn = (l: ListNode, list: object): boolean => {
   return l[O] === list && !l[R];
-}
+};
 
 /** Takes `l` out of its list's cycle (a live item or a tombstone). */
-function detach(l: ListNode): void {
+const detach = (l: ListNode): void => {
   if (l[R]) {
     (l[O] as Counted)[TOMBSTONES]--;
     l[R] = false;
   }
   unlink(l);
-}
+};
 
 /**
  * Takes the live item `l` out of its list's cycle and hands its ListArc back to the caller. Pops
  * call this directly: leaving alone the flag, which is clear on a live item, made a steady
  * push + pop 5-7% faster.
  */
-function unlink(l: ListNode): ListArcHandle {
+const unlink = (l: ListNode): ListArcHandle => {
   const prev = l[P]!, next = l[N]!;
   prev[N] = next;
   next[P] = prev;
   (l[O] as Counted)[SIZE]--;
   l[N] = l[P] = l[O] = null;
   return l as ListArcHandle;
-}
+};
 
 // liveAfter and liveBefore mirror each other rather than take a direction: a variable key would
 // make every link access a generic keyed load.
 
 /** The first live node after the sentinel `head` (`head` if none), unlinking the tombstones passed. */
-function liveAfter(head: ListNode): ListNode {
+const liveAfter = (head: ListNode): ListNode => {
   let next = head[N]!;
   while (next[R]) {
     detach(next);
     next = head[N]!;
   }
   return next;
-}
+};
 
 /** The last live node before the sentinel `head` (`head` if none), unlinking the tombstones passed. */
-function liveBefore(head: ListNode): ListNode {
+const liveBefore = (head: ListNode): ListNode => {
   let prev = head[P]!;
   while (prev[R]) {
     detach(prev);
     prev = head[P]!;
   }
   return prev;
-}
+};
 
 /** Unlinks every tombstone of the cycle starting at the sentinel `head`. */
-function compact(head: ListNode): void {
+const compact = (head: ListNode): void => {
   for (let l = head[N]!; l !== head; ) {
     const next = l[N]!;
     if (l[R]) detach(l);
     l = next;
   }
-}
+};
 
-function borrowAt(l: ListNode): ArcBorrow<never> {
+const borrowAt = (l: ListNode): ArcBorrow<never> => {
   return borrowOf((l as ListArcHandle)[CELL_KEY]) as unknown as ArcBorrow<never>;
-}
+};
 
 /** Fails loudly when a cursor or iterator holds a node taken out of the list behind its back. */
-function checkStillIn(list: object, l: ListNode, operation: string): void {
+const checkStillIn = (list: object, l: ListNode, operation: string): void => {
   if (l[O] !== list) throw new ListError(`${operation}: the list was changed behind this cursor or iterator; make a new one.`, "List", operation);
-}
+};
 
 /** The first live node from `l` forward, skipping tombstones without unlinking them (for readers). */
-function skipRemoved(l: ListNode): ListNode {
+const skipRemoved = (l: ListNode): ListNode => {
   while (l[R]) l = l[N]!;
   return l;
-}
+};
 
 class ListIterator<T> implements Iterator<ArcBorrow<T>> {
   #next: ListNode;
