@@ -1,5 +1,5 @@
 import { Pointee } from "./pointee.js";
-import { RefCell, decStrong } from "./refcount.js";
+import { RefCell, decStrong as importedDecStrong } from "./refcount.js";
 import { AlreadyOwnedError } from "./errors.js";
 import { kindOf, type PointerKind } from "./kind.js";
 import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
@@ -7,10 +7,12 @@ import { projectionFor } from "./projection.js";
 import { releaseMode } from "./mode.js";
 
 // Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
+// For the same reason `dropValue` is a const: a function declaration's binding is checked at each call.
 const RELEASE = releaseMode;
 const CELL_KEY: typeof CELL = CELL;
 const POINTEE_KEY: typeof Pointee = Pointee;
 const GONE_VALUE: typeof GONE = GONE;
+const decStrong = importedDecStrong;
 
 /**
  * The operations every pointer kind shares: make a handle, check an argument, take
@@ -83,11 +85,11 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
 }
 
 /** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
-function dropValue(cell: RefCell, operation: string): void {
+const dropValue = (cell: RefCell, operation: string): void => {
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
   if (value !== null && typeof value === "object") {
     owned.delete(value); // it may be wrapped again once dropped
     value[Symbol.dispose]?.();
   }
-}
+};
