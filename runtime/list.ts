@@ -10,7 +10,7 @@ import { ListError, UseAfterMoveError } from "./errors.js";
 // Module-local copies of the keys used on every operation: V8 folds a module's own constants
 // into optimized code, but reloads imported bindings (see handle.ts). For the same reason the
 // helpers below are `const` arrow functions: a function declaration is a binding that may be
-// reassigned, which optimized code checks at every call (13% of a steady push + pop).
+// reassigned, which optimized code checks at every call (a steady push + pop: 9.0 -> 7.5 ns).
 const RELEASE = releaseMode;
 const N: typeof NEXT = NEXT;
 const P: typeof PREV = PREV;
