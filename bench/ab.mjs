@@ -16,6 +16,12 @@ if (!rev || !Number.isInteger(rounds) || rounds < 1) {
   process.exit(2);
 }
 const run = (file, args, options = {}) => execFileSync(file, args, { cwd: root, encoding: "utf8", stdio: "inherit", ...options });
+try {
+  run("git", ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { stdio: "ignore" });
+} catch {
+  console.error(`bench:ab: ${rev} is not a commit of this repository (try a hash from git log, or HEAD~1).`);
+  process.exit(2);
+}
 
 // This checkout: the runtime and the bench's cases, built as `npm run bench` builds them.
 run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"]);
