@@ -6,37 +6,34 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { compileCases, figuresOf, node, root } from "./processes.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const [rev, roundsArg = "3"] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 if (!rev || !Number.isInteger(rounds) || rounds < 1) {
   console.error("usage: npm run bench:ab -- <git revision> [rounds, default 3]");
   process.exit(2);
 }
-const run = (file, args, options = {}) => execFileSync(file, args, { cwd: root, encoding: "utf8", stdio: "inherit", ...options });
 try {
-  run("git", ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { stdio: "ignore" });
+  execFileSync("git", ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { cwd: root, stdio: "ignore" });
 } catch {
   console.error(`bench:ab: ${rev} is not a commit of this repository (try a hash from git log, or HEAD~1).`);
   process.exit(2);
 }
 
 // This checkout: the runtime and the bench's cases, built as `npm run bench` builds them.
-run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"]);
-run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "bench/tsconfig.json"]);
-run(process.execPath, ["node_modules/ts-patch/bin/tspc.js", "-p", "bench/tsconfig.plugin.json"]);
+node([`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"]);
+compileCases();
 
 // The other: the runtime's sources at `rev`, compiled by this checkout's TypeScript, and a copy
 // of the same compiled cases that imports it instead.
 const tmp = mkdtempSync(join(tmpdir(), "ts-smart-pointer-ab-"));
 try {
-  run("sh", ["-c", `git archive "$0" runtime | tar -x -C "$1"`, rev, tmp]);
+  execFileSync("sh", ["-c", `git archive "$0" runtime | tar -x -C "$1"`, rev, tmp], { cwd: root, stdio: "inherit" });
   symlinkSync(join(root, "node_modules"), join(tmp, "node_modules"));
   writeFileSync(join(tmp, "package.json"), '{ "type": "module" }\n');
   writeFileSync(join(tmp, "tsconfig.json"), JSON.stringify({ extends: join(root, "tsconfig.json"), compilerOptions: { noEmit: false, declaration: false, sourceMap: false, rootDir: "runtime", outDir: "out" }, include: ["runtime"], exclude: ["**/*.test.ts"] }));
-  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(tmp, "tsconfig.json")]);
+  node([`${root}node_modules/typescript/bin/tsc`, "-p", join(tmp, "tsconfig.json")]);
   const cases = join(root, "bench/build/plugin");
   for (const file of readdirSync(cases).filter((f) => f.endsWith(".js"))) {
     const source = readFileSync(join(cases, file), "utf8")
@@ -45,12 +42,7 @@ try {
     writeFileSync(join(tmp, file), source);
   }
 
-  const queues = (dir) =>
-    run(process.execPath, ["--expose-gc", "--max-semi-space-size=64", join(dir, "queues.js")], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_ENV: "production", BENCH_SMOKE: "0" } })
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line))
-      .filter((f) => f.limit !== undefined);
+  const queues = (dir) => figuresOf(join(dir, "queues.js"), { NODE_ENV: "production", BENCH_SMOKE: "0" }).filter((f) => f.limit !== undefined);
   const show = (figures) => figures.map((f) => `${f.ours.toFixed(1)} (${(f.ours / f.limit).toFixed(2)})`).join("  ");
   for (let round = 1; round <= rounds; round++) {
     const before = queues(tmp);

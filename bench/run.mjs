@@ -1,24 +1,19 @@
 // `npm run bench`: builds the cases (plugin and plain tsc), runs each in fresh processes, prints
 // ratios against baselines measured in the same run, and writes bench/results.json.
 // `--smoke` runs a tiny version (used by the tests so the benchmarks keep compiling).
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { fileURLToPath } from "node:url";
 import { generateProject } from "./project.mjs";
+import { compileCases, figuresOf as figuresIn, node, root } from "./processes.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
 const out = smoke ? `${root}test/.out/bench-smoke.json` : `${root}bench/results.json`;
-const node = (args, env = {}) =>
-  execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, BENCH_SMOKE: smoke ? "1" : "0", ...env } });
+const size = { BENCH_SMOKE: smoke ? "1" : "0" };
 
-node([`${root}node_modules/typescript/bin/tsc`, "-p", "bench/tsconfig.json"]);
-node([`${root}node_modules/ts-patch/bin/tspc.js`, "-p", "bench/tsconfig.plugin.json"]);
+compileCases();
 
-const flags = ["--expose-gc", "--max-semi-space-size=64"];
 const figures = [];
-const figuresOf = (build, name, env) => node([...flags, `bench/build/${build}/${name}.js`], env).trim().split("\n").map((line) => JSON.parse(line));
+const figuresOf = (build, name, env) => figuresIn(`bench/build/${build}/${name}.js`, { ...size, ...env });
 const run = (build, name, env) => figures.push(...figuresOf(build, name, env));
 const byRatio = (a, b) => a.ours / a.baseline - b.ours / b.baseline;
 /**
@@ -38,7 +33,7 @@ run("plugin", "refcount", { NODE_ENV: "development" });
 runMedian("plugin", "queues", release, 3);
 
 // Bytes per operation next to the peers, in a process whose young generation holds a whole sample.
-const [bytes] = node(["--expose-gc", "--min-semi-space-size=512", "--max-semi-space-size=512", "bench/build/plugin/queues.js"], { ...release, BENCH_BYTES: "1" })
+const [bytes] = node(["--expose-gc", "--min-semi-space-size=512", "--max-semi-space-size=512", "bench/build/plugin/queues.js"], { ...size, ...release, BENCH_BYTES: "1" })
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line));
