@@ -1,4 +1,5 @@
 import type TS from "typescript";
+import type { CallShape } from "./core/sites.js";
 import type { Options } from "./options.js";
 
 /**
@@ -12,8 +13,6 @@ export interface Names {
   readonly abi: TS.Identifier;
   readonly pointeeKey: TS.Identifier;
 }
-
-export type CallShape = "method" | "receiver" | "move";
 
 export interface Emitter {
   /** The pointee of `pointer`, read for `member`. */

@@ -1,7 +1,8 @@
 import type TS from "typescript";
-import type { Analysis } from "./analyse.js";
+import type { FileAnalysis } from "./core/analyse.js";
+import { siteKey, type ClassSite, type Site } from "./core/sites.js";
 import type { Options } from "./options.js";
-import { createEmitter, type CallShape, type Emitter } from "./emit.js";
+import { createEmitter, type Emitter } from "./emit.js";
 
 /** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
 const ABI_MODULE = "ts-smart-pointer/internal/abi";
@@ -15,14 +16,20 @@ const ABI_EXPORT = "abi2";
  *   receiver table, so the runtime never reads method source;
  * - a `@ListItem` class's constructor creates the ListArc slots, so they are in every
  *   instance's shape from the start (V8 then keeps them inside the object, not in a side array).
- * A file with nothing to expand is returned as it was (same node: byte-identical output).
+ * It renders the sites the analysis found (core/sites.ts) and decides nothing itself. A file
+ * with no site is returned as it was (same node: byte-identical output).
  */
-export function expandSourceFile(analysis: Analysis, context: TS.TransformationContext, options: Options, file: TS.SourceFile): TS.SourceFile {
-  const { ts } = analysis;
+export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context: TS.TransformationContext, options: Options, file: TS.SourceFile): TS.SourceFile {
+  if (analysis.sites.length === 0) return file;
   const f = context.factory;
   const names = { abi: f.createUniqueName("__sp"), pointeeKey: f.createUniqueName("__spPointee") };
   const emitter: Emitter = createEmitter(ts, context, options, names);
-  let expanded = false;
+  const sites = new Map(analysis.sites.map((site) => [siteKey(site.is, site.start, site.end), site]));
+  /** The site of kind `is` at an original node of the file, if the analysis found one there. */
+  const siteAt = <K extends Site["is"]>(is: K, node: TS.Node) => {
+    const original = ts.getOriginalNode(node);
+    return original.pos >= 0 ? (sites.get(siteKey(is, original.getStart(file), original.end)) as Extract<Site, { is: K }> | undefined) : undefined;
+  };
 
   const visit = (node: TS.Node): TS.Node => {
     if (ts.isCallExpression(node)) return expandCall(node) ?? ts.visitEachChild(node, visit, context);
@@ -31,60 +38,39 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
     return ts.visitEachChild(node, visit, context);
   };
 
-  /**
-   * The pointer `access` reads through, with how its member is reached, or undefined. Accesses in
-   * an optional chain (`a?.p.m()`) are left to the runtime: a rewrite would break the short-circuit.
-   */
-  function throughPointer(access: TS.PropertyAccessExpression) {
-    if (!ts.isIdentifier(access.name) || ts.isOptionalChain(access) || access.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
-    const pointer = analysis.pointerAt(access.expression);
-    const member = pointer && analysis.memberThrough(pointer, access.name.text);
-    return member && { pointer, member };
-  }
-
   function expandCall(call: TS.CallExpression): TS.Expression | undefined {
-    const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || ts.isOptionalChain(call)) return undefined;
-    const found = throughPointer(callee);
-    if (!found) return undefined;
-    const { member, pointer } = found;
-    let shape: CallShape;
-    if (member.is === "method") shape = "method";
-    else if (member.is === "receiver") shape = pointer.moves ? "move" : "receiver";
-    else return undefined;
-    expanded = true;
+    const site = siteAt("call", call);
+    if (!site) return undefined;
+    const callee = call.expression as TS.PropertyAccessExpression;
     const target = ts.visitNode(callee.expression, visit) as TS.Expression;
     const args = call.arguments.map((arg) => ts.visitNode(arg, visit) as TS.Expression);
-    return ts.setTextRange(emitter.call(target, callee.name.text, args, shape), call);
+    return ts.setTextRange(emitter.call(target, site.member, args, site.shape), call);
   }
 
   function expandRead(access: TS.PropertyAccessExpression): TS.Expression | undefined {
-    const found = throughPointer(access);
-    if (found?.member.is !== "field") return undefined;
-    expanded = true;
+    const site = siteAt("read", access);
+    if (!site) return undefined;
     const target = ts.visitNode(access.expression, visit) as TS.Expression;
-    return ts.setTextRange(f.createPropertyAccessExpression(emitter.deref(target, access.name.text), access.name), access);
+    return ts.setTextRange(f.createPropertyAccessExpression(emitter.deref(target, site.member), access.name), access);
   }
 
   function expandClass(cls: TS.ClassDeclaration | TS.ClassExpression): TS.Node {
+    const site = siteAt("class", cls);
     const visited = ts.visitEachChild(cls, visit, context);
+    if (!site) return visited;
     const glue: TS.Expression[] = [];
     const kept: TS.ModifierLike[] = [];
-    let listItem = false;
     for (const modifier of visited.modifiers ?? []) {
-      const found = ts.isDecorator(modifier) ? glueFor(modifier) : undefined;
-      if (found) glue.push(found.call);
+      const found = ts.isDecorator(modifier) ? glueFor(site, modifier) : undefined;
+      if (found) glue.push(found);
       else kept.push(modifier);
-      listItem ||= found?.decorator === "ListItem";
     }
-    const table = receiverTable(cls);
-    if (table) glue.push(abiCall("receivers", f.createThis(), table));
-    if (glue.length === 0) return visited;
-    expanded = true;
+    if (site.receivers.length > 0) glue.push(abiCall("receivers", f.createThis(), receiverTable(site.receivers)));
     const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
     const derived = visited.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) ?? false;
     // Other decorators may read constructor metadata (`design:paramtypes`): no constructor is added then.
     const mayAddConstructor = !kept.some((m) => ts.isDecorator(m));
+    const listItem = site.glue.some((g) => g.is === "listItem");
     const members = [...(listItem ? membersCreatingSlots(visited.members, derived, mayAddConstructor) : visited.members), block];
     return ts.isClassDeclaration(visited)
       ? f.updateClassDeclaration(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members)
@@ -92,14 +78,12 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
   }
 
   /** The static glue replacing a runtime decorator, or undefined for any other decorator. */
-  function glueFor(decorator: TS.Decorator): { decorator: "SmartPointer" | "ListItem"; call: TS.Expression } | undefined {
-    const e = decorator.expression;
-    if (analysis.isRuntime(ts.getOriginalNode(e), "SmartPointer")) return { decorator: "SmartPointer", call: abiCall("pointer", f.createThis()) };
-    if (ts.isCallExpression(e) && analysis.isRuntime(ts.getOriginalNode(e.expression), "ListItem")) {
-      const ids = e.arguments.length > 0 ? [...e.arguments] : [f.createNumericLiteral(0)];
-      return { decorator: "ListItem", call: abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(ids)) };
-    }
-    return undefined;
+  function glueFor(site: ClassSite, decorator: TS.Decorator): TS.Expression | undefined {
+    const original = ts.getOriginalNode(decorator);
+    const glue = site.glue.find((g) => g.start === original.getStart(file) && g.end === original.end);
+    if (!glue) return undefined;
+    if (glue.is === "pointer") return abiCall("pointer", f.createThis());
+    return abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(glue.ids.map((id) => f.createNumericLiteral(id))));
   }
 
   /**
@@ -129,16 +113,9 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
     return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword;
   }
 
-  /** `{ run: "ListArc", peek: "ArcBorrow" }` for the class's receiver methods, or undefined. */
-  function receiverTable(cls: TS.ClassLikeDeclaration): TS.ObjectLiteralExpression | undefined {
-    const entries: TS.PropertyAssignment[] = [];
-    for (const member of cls.members) {
-      if (!ts.isMethodDeclaration(member) || ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Static) continue;
-      if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue;
-      const receiver = analysis.receiverOf(member);
-      if (receiver) entries.push(f.createPropertyAssignment(f.createStringLiteral(member.name.text), f.createStringLiteral(receiver.kind)));
-    }
-    return entries.length > 0 ? f.createObjectLiteralExpression(entries) : undefined;
+  /** `{ run: "ListArc", peek: "ArcBorrow" }`. */
+  function receiverTable(receivers: ClassSite["receivers"]): TS.ObjectLiteralExpression {
+    return f.createObjectLiteralExpression(receivers.map(([name, kind]) => f.createPropertyAssignment(f.createStringLiteral(name), f.createStringLiteral(kind))));
   }
 
   function abiCall(fn: string, ...args: TS.Expression[]): TS.Expression {
@@ -146,7 +123,6 @@ export function expandSourceFile(analysis: Analysis, context: TS.TransformationC
   }
 
   const statements = ts.visitLexicalEnvironment(file.statements, visit, context);
-  if (!expanded) return file;
   const importAbi = f.createImportDeclaration(
     undefined,
     f.createImportClause(undefined as never, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),

@@ -1,16 +1,16 @@
 /**
  * ts-smart-pointer/transformer: a ts-patch source transformer (default `type: "program"`).
  *
- *   "plugins": [{ "transform": "ts-smart-pointer/transformer", "mode": "release", "strategy": "inline" }]
+ *   "plugins": [{ "transform": "ts-smart-pointer/transformer" }]
  *
- * Analyse (analyse.ts) -> diagnose (check-*.ts) -> expand (expand.ts, emit.ts). It uses only the
- * `ts` instance ts-patch hands it, so it works with whichever TypeScript the build uses.
+ * The analysis core (core/) turns the program into plain data per file, diagnostics and expansion
+ * sites; this transformer reports the one and renders the other (expand.ts, emit.ts). It uses only
+ * the `ts` instance ts-patch hands it, so it works with whichever TypeScript the build uses.
  */
 import type TS from "typescript";
-import { analyse } from "./analyse.js";
-import { checkDeclarations } from "./check-declarations.js";
-import { checkMoves } from "./check-moves.js";
-import { reporter } from "./diagnostics.js";
+import { jsQueries } from "./backends/js.js";
+import { createAnalysis } from "./core/analyse.js";
+import { toTsDiagnostic } from "./diagnostic-format.js";
 import { expandSourceFile } from "./expand.js";
 import { readOptions } from "./options.js";
 
@@ -25,16 +25,15 @@ export default function smartPointerTransformer(program: TS.Program, config: Rec
   }
   const { ts } = extras;
   const options = readOptions(config);
-  const analysis = analyse(ts, program);
+  const analysis = createAnalysis(jsQueries(ts, program));
   const addDiagnostic = extras.addDiagnostic ?? (() => undefined);
   return (context) => (file) => {
     if (!analysis.enabled || file.isDeclarationFile) return file;
-    const report = reporter(ts, file, addDiagnostic);
-    checkDeclarations(analysis, file, report);
-    checkMoves(analysis, file, report);
-    return expandSourceFile(analysis, context, options, file);
+    const result = analysis.analyseFile(file);
+    for (const diagnostic of result.diagnostics) addDiagnostic(toTsDiagnostic(ts, file, diagnostic));
+    return expandSourceFile(ts, result, context, options, file);
   };
 }
 
-export { DIAGNOSTICS } from "./diagnostics.js";
+export { DIAGNOSTICS } from "./core/diagnostics.js";
 export type { Options } from "./options.js";

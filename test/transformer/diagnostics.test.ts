@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { DIAGNOSTICS } from "../../transformer/diagnostics.js";
+import { DIAGNOSTICS } from "../../transformer/core/diagnostics.js";
 import { compile } from "./compile.js";
 
 const header = `import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem, SmartPointer, Pointee, type Pointer } from "ts-smart-pointer";\n`;

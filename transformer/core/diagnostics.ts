@@ -86,26 +86,44 @@ export const DIAGNOSTICS = {
 
 export type DiagnosticName = keyof typeof DIAGNOSTICS;
 
-/** Reports diagnostic `name` at `node`, with `{0}`, `{1}`... filled from `args`. */
-export type Report = (node: TS.Node, name: DiagnosticName, ...args: string[]) => void;
+/** A text edit on the source: replace `[start, end)` by `text`. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
-/** The text of diagnostic `name`: `SP9001 [rustc E0802]: message\n  help: ...`. */
+/** A fix the editor can apply. */
+export interface Fix {
+  readonly description: string;
+  readonly edits: readonly Edit[];
+}
+
+/** A diagnostic as plain data: every renderer (tspc, `check`, the editor) formats it the same way. */
+export interface Diagnostic {
+  readonly name: DiagnosticName;
+  readonly code: number;
+  readonly start: number;
+  readonly length: number;
+  /** `[rustc E0802] message\n  help: ...` */
+  readonly text: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** Reports diagnostic `name` at `node`, with `{0}`, `{1}`... filled from `args`. */
+export type Report = (node: TS.Node, name: DiagnosticName, args: readonly string[], fixes?: readonly Fix[]) => void;
+
+/** The text of diagnostic `name`: `[rustc E0802] message\n  help: ...`. */
 function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
   const entry: { code: number; rustc?: string; message: string; help: string } = DIAGNOSTICS[name];
   const fill = (s: string) => s.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? "");
   return `${entry.rustc ? `[rustc ${entry.rustc}] ` : ""}${fill(entry.message)}\n  help: ${fill(entry.help)}`;
 }
 
-/** A reporter that turns reports into TypeScript error diagnostics for `file`. */
-export function reporter(ts: typeof TS, file: TS.SourceFile, add: (diagnostic: TS.Diagnostic) => void): Report {
-  return (node, name, ...args) => {
-    add({
-      file,
-      start: node.getStart(file),
-      length: node.getWidth(file),
-      category: ts.DiagnosticCategory.Error,
-      code: DIAGNOSTICS[name].code,
-      messageText: diagnosticText(name, args),
-    });
+/** A reporter for `file` that collects into `into`. */
+export function collector(file: TS.SourceFile, into: Diagnostic[]): Report {
+  return (node, name, args, fixes = []) => {
+    const start = node.getStart(file);
+    into.push({ name, code: DIAGNOSTICS[name].code, start, length: node.end - start, text: diagnosticText(name, args), fixes });
   };
 }

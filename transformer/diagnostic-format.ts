@@ -1,0 +1,15 @@
+import type TS from "typescript";
+import type { Diagnostic } from "./core/diagnostics.js";
+
+/** A core diagnostic as a TypeScript error diagnostic of `file` (for tspc and tsserver). */
+export function toTsDiagnostic(ts: typeof TS, file: TS.SourceFile, diagnostic: Diagnostic): TS.Diagnostic {
+  return {
+    file,
+    start: diagnostic.start,
+    length: diagnostic.length,
+    category: ts.DiagnosticCategory.Error,
+    code: diagnostic.code,
+    messageText: diagnostic.text,
+    source: "ts-smart-pointer",
+  };
+}
