@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 /**
+ * `npx ts-smart-pointer check [-p tsconfig.json] [--watch] ...`: the plugin's diagnostics and
+ * TypeScript's for a whole project, with the project's own TypeScript 5.0-7.x (check.ts).
+ *
  * `npx ts-smart-pointer expand file.ts [--mode debug|release] [--strategy inline|thunk]`:
  * prints the JavaScript a file compiles to through the plugin (in the spirit of cargo-expand),
  * and its diagnostics on stderr. Uses the nearest tsconfig.json, as tsc would.
  */
 import { dirname, resolve } from "node:path";
 import type TS from "typescript";
+import { check, CHECK_USAGE, parseCheckArguments } from "./check.js";
 import smartPointerTransformer from "./index.js";
 
-const USAGE = "usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk]";
+const USAGE = `usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk]\n       ${CHECK_USAGE.slice("usage: ".length)}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, file, ...rest] = argv;
+  if (command === "check") {
+    const options = parseCheckArguments(argv.slice(1), process.stdout.isTTY === true);
+    if (typeof options === "string") {
+      console.error(options);
+      return 2;
+    }
+    return check(options, (text) => process.stdout.write(text));
+  }
   if (command !== "expand" || !file) {
     console.error(USAGE);
     return 2;

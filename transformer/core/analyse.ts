@@ -47,6 +47,8 @@ export function createAnalysis(queries: TypeQueries) {
     /** False when no file of the project imports the runtime: then there is nothing to do. */
     enabled: facts.enabled,
     facts,
+    /** The project's own source files, the ones to analyse. */
+    ownFiles: queries.ownFiles,
     /** The diagnostics and expansion sites of `file`. */
     analyseFile(file: TS.SourceFile): FileAnalysis {
       if (!facts.enabled || file.isDeclarationFile) return { fileName: file.fileName, diagnostics: [], sites: [] };

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync, watch } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { openProject, ProjectError, type LoadedProject, type Reported } from "./project.js";
+
+/**
+ * `ts-smart-pointer check [-p tsconfig.json] [--watch] [--pretty false] [--format json]`: what
+ * `tsc --noEmit` reports plus every diagnostic of the plugin, for a whole project, with the
+ * project's own TypeScript (5.0-7.x). Exit code 1 when there is an error, 2 for a usage error.
+ */
+
+export interface CheckOptions {
+  readonly project: string;
+  readonly watch: boolean;
+  readonly pretty: boolean;
+  readonly format: "text" | "json";
+}
+
+export const CHECK_USAGE = "usage: ts-smart-pointer check [-p tsconfig.json] [--watch] [--pretty true|false] [--format text|json]";
+
+/** The options of `check`'s arguments, or a usage error message. */
+export function parseCheckArguments(args: readonly string[], isTty: boolean): CheckOptions | string {
+  let project = "tsconfig.json";
+  let watch = false;
+  let pretty = isTty;
+  let format: CheckOptions["format"] = "text";
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!;
+    const value = args[i + 1];
+    if (flag === "--watch" || flag === "-w") watch = true;
+    else if ((flag === "-p" || flag === "--project") && value) (project = value), i++;
+    else if (flag === "--pretty" && (value === "true" || value === "false")) (pretty = value === "true"), i++;
+    else if (flag === "--format" && (value === "text" || value === "json")) (format = value), i++;
+    else return `ts-smart-pointer check: unexpected argument ${JSON.stringify(flag)}\n${CHECK_USAGE}`;
+  }
+  const config = existsSync(project) && !project.endsWith(".json") ? resolve(project, "tsconfig.json") : resolve(project);
+  return { project: config, watch, pretty, format: watch ? "text" : format };
+}
+
+export async function check(options: CheckOptions, out: (text: string) => void): Promise<number> {
+  if (!existsSync(options.project)) {
+    out(`ts-smart-pointer check: cannot find ${options.project}: pass the project with -p path/to/tsconfig.json\n`);
+    return 2;
+  }
+  let project: LoadedProject;
+  try {
+    project = await openProject(options.project);
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    out(`ts-smart-pointer check: ${error.message}\n`);
+    return 2;
+  }
+  if (!options.watch) {
+    const found = reportedOf(project, options.project);
+    project.close();
+    out(options.format === "json" ? `${JSON.stringify(found.map(toJson), null, 2)}\n` : formatAll(found, options.pretty));
+    return found.some((d) => d.category === "error") ? 1 : 0;
+  }
+  return watchProject(project, options, out);
+}
+
+/** Everything to report for `project`, TypeScript's first, each group in file order. */
+function reportedOf(project: LoadedProject, config: string): Reported[] {
+  const ours = project.files.flatMap((file) =>
+    file.diagnostics.map((d): Reported => ({ fileName: file.fileName, start: d.start, length: d.length, code: d.code, category: "error", text: d.text, source: "ts-smart-pointer", fixes: d.fixes })),
+  );
+  return [...pluginIgnored(project, config), ...project.typescriptDiagnostics, ...ours];
+}
+
+/**
+ * TypeScript 7 has no transformer API: its `tsc` ignores a `transform` plugin entry without a
+ * word, so the expansion and the compile errors are silently lost. Say so, once per check.
+ */
+function pluginIgnored(project: LoadedProject, config: string): Reported[] {
+  if (project.typescript.backend !== "native" || !project.plugins.some((p) => p.transform?.startsWith("ts-smart-pointer/transformer"))) return [];
+  const text =
+    `${relative(process.cwd(), config)} lists the ts-smart-pointer/transformer plugin, but this project's TypeScript is ${project.typescript.version}, whose tsc runs no transformer: ` +
+    `the build ignores the entry, so the expansion does not happen (the runtime does the same work, slower) and its compile errors are only reported here. ` +
+    `To keep the expansion, build with TypeScript 5.x or 6.x and ts-patch's tspc (npm i -D typescript@6 ts-patch), and run \`ts-smart-pointer check\` in CI for the errors.`;
+  return [{ fileName: config, start: 0, length: 0, code: 9100, category: "warning", text, source: "ts-smart-pointer" }];
+}
+
+async function watchProject(first: LoadedProject, options: CheckOptions, out: (text: string) => void): Promise<number> {
+  let project = first;
+  const print = () => {
+    const found = reportedOf(project, options.project);
+    const errors = found.filter((d) => d.category === "error").length;
+    out(`${formatAll(found, options.pretty, false)}[${new Date().toLocaleTimeString()}] Found ${errors} error${errors === 1 ? "" : "s"}. Watching for file changes.\n`);
+  };
+  print();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = watch(dirname(options.project), { recursive: true }, (_, name) => {
+    if (!name || /(^|[\\/])node_modules[\\/]/.test(name) || !/\.([cm]?tsx?|json)$/.test(name)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        project = await project.reload();
+        print();
+      });
+    }, 50); // an editor's save writes several times: one check per burst
+  });
+  return new Promise<number>((done) => {
+    const stop = () => {
+      watcher.close();
+      void running.then(() => {
+        project.close();
+        done(0);
+      });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+/** The diagnostics as `tsc` prints them: `file(line,col): error TSxxxx: text`, or pretty with a code frame. */
+function formatAll(found: readonly Reported[], pretty: boolean, summary = true): string {
+  const texts = new Map<string, string>();
+  const textOf = (fileName: string) => {
+    if (!texts.has(fileName)) texts.set(fileName, existsSync(fileName) ? readFileSync(fileName, "utf8") : "");
+    return texts.get(fileName)!;
+  };
+  let output = "";
+  for (const d of found) {
+    const where = d.fileName ? locate(textOf(d.fileName), d.start) : undefined;
+    const file = d.fileName && relative(process.cwd(), d.fileName);
+    if (!pretty) {
+      output += `${file ? `${file}(${where!.line},${where!.column}): ` : ""}${d.category} TS${d.code}: ${d.text}\n`;
+      continue;
+    }
+    output += `${file ? `${file}:${where!.line}:${where!.column} - ` : ""}${d.category} TS${d.code}: ${d.text}\n`;
+    if (d.fileName) output += `\n${codeFrame(textOf(d.fileName), d.start, d.length)}\n`;
+  }
+  const errors = found.filter((d) => d.category === "error");
+  if (summary && errors.length > 0) {
+    const files = new Set(errors.map((d) => d.fileName));
+    output += `\nFound ${errors.length} error${errors.length === 1 ? "" : "s"}${files.size > 1 ? ` in ${files.size} files` : ""}.\n`;
+  }
+  return output;
+}
+
+/** 1-based line and column of `offset` in `text`. */
+function locate(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/** The diagnostic's first line with `~` under the span, as tsc's pretty output. */
+function codeFrame(text: string, start: number, length: number): string {
+  const { line, column } = locate(text, start);
+  const source = text.split("\n")[line - 1] ?? "";
+  const width = Math.max(1, Math.min(length, source.length - column + 1));
+  const gutter = String(line);
+  return `${gutter} ${source}\n${" ".repeat(gutter.length)} ${" ".repeat(column - 1)}${"~".repeat(width)}\n`;
+}
+
+function toJson(d: Reported) {
+  const where = d.fileName ? locate(existsSync(d.fileName) ? readFileSync(d.fileName, "utf8") : "", d.start) : undefined;
+  return { file: d.fileName, ...where, start: d.start, length: d.length, code: d.code, category: d.category, source: d.source, message: d.text, fixes: d.fixes ?? [] };
+}

@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type TS from "typescript";
+import { jsQueries } from "./backends/js.js";
+import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
+import { createAnalysis, type Analysis, type FileAnalysis } from "./core/analyse.js";
+import type { Diagnostic } from "./core/diagnostics.js";
+
+/**
+ * A whole project analysed with *its own* TypeScript, whichever it is: 5.0-6.x through the
+ * JavaScript API, 7.x through its checker process. What comes out is the same plain data on
+ * both, plus TypeScript's own diagnostics, so `check` prints one format for every version.
+ */
+
+/** A diagnostic of either source, positioned in a file's text (or in no file). */
+export interface Reported {
+  readonly fileName?: string;
+  readonly start: number;
+  readonly length: number;
+  readonly code: number;
+  readonly category: "error" | "warning" | "suggestion" | "message";
+  readonly text: string;
+  readonly source: "typescript" | "ts-smart-pointer";
+  readonly fixes?: Diagnostic["fixes"];
+}
+
+export interface LoadedProject {
+  /** The project's TypeScript version, and which backend answers the type queries. */
+  readonly typescript: { readonly version: string; readonly backend: "js" | "native" };
+  /** Every file's analysis (own files only), in program order. */
+  readonly files: readonly FileAnalysis[];
+  /** The tsconfig's `compilerOptions.plugins` entries. */
+  readonly plugins: readonly { readonly transform?: string; readonly name?: string }[];
+  /** TypeScript's own diagnostics (syntax, options, types), as `tsc --noEmit` reports them. */
+  readonly typescriptDiagnostics: readonly Reported[];
+  /** Reads the project again (after edits), reusing what the backend can. */
+  reload(): Promise<LoadedProject>;
+  close(): void;
+}
+
+/** Thrown for a project that cannot be read: no tsconfig, no TypeScript, an unsupported version. */
+export class ProjectError extends Error {
+  override name = "ProjectError";
+}
+
+/** The TypeScript a project resolves from its own folder, as `tsc` there would. */
+export function projectTypeScript(configPath: string): { version: string; packageJson: string } {
+  const require = createRequire(resolve(dirname(configPath), "tsconfig.json"));
+  let packageJson: string;
+  try {
+    packageJson = require.resolve("typescript/package.json");
+  } catch {
+    throw new ProjectError(`no TypeScript found from ${dirname(configPath)}: install it in the project (npm i -D typescript).`);
+  }
+  const { version } = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string };
+  const major = Number(version.split(".")[0]);
+  if (!(major >= 5 && major <= 7)) throw new ProjectError(`TypeScript ${version} is not supported: ts-smart-pointer check needs TypeScript 5.0 to 7.x.`);
+  return { version, packageJson };
+}
+
+export async function openProject(configPath: string): Promise<LoadedProject> {
+  const config = resolve(configPath);
+  const { version, packageJson } = projectTypeScript(config);
+  return version.startsWith("7.") ? openNative(config, version, packageJson) : openJs(config, version, packageJson);
+}
+
+/** Every own file's analysis, or none when the project does not use the runtime. */
+const analysed = (analysis: Analysis) => (analysis.enabled ? analysis.ownFiles().map((f) => analysis.analyseFile(f)) : []);
+
+async function openJs(config: string, version: string, packageJson: string, oldProgram?: TS.Program): Promise<LoadedProject> {
+  const ts = createRequire(packageJson)("typescript") as typeof TS;
+  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  if (!parsed) throw new ProjectError(`cannot read ${config}`);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences, oldProgram, configFileParsingDiagnostics: parsed.errors });
+  const analysis = createAnalysis(jsQueries(ts, program));
+  const category = (c: TS.DiagnosticCategory) => (["warning", "error", "suggestion", "message"] as const)[c]!;
+  const typescriptDiagnostics = ts.getPreEmitDiagnostics(program).map(
+    (d): Reported => ({ fileName: d.file?.fileName, start: d.start ?? 0, length: d.length ?? 0, code: d.code, category: category(d.category), text: ts.flattenDiagnosticMessageText(d.messageText, "\n"), source: "typescript" }),
+  );
+  return {
+    typescript: { version, backend: "js" },
+    plugins: (parsed.options.plugins ?? []) as LoadedProject["plugins"],
+    files: analysed(analysis),
+    typescriptDiagnostics,
+    reload: () => openJs(config, version, packageJson, program),
+    close: () => undefined,
+  };
+}
+
+/** `typescript/<path>` for 7.1's stable entry, else 7.0's `typescript/unstable/<path>`. */
+async function importNative(packageJson: string, path: string): Promise<unknown> {
+  const require = createRequire(packageJson);
+  for (const entry of [`typescript/${path}`, `typescript/unstable/${path}`]) {
+    let file: string;
+    try {
+      file = require.resolve(entry);
+    } catch {
+      continue;
+    }
+    return import(pathToFileURL(file).href);
+  }
+  throw new ProjectError(`this TypeScript 7 has neither typescript/${path} nor typescript/unstable/${path}: ts-smart-pointer check supports the 7.0 and 7.1 APIs.`);
+}
+
+async function openNative(config: string, version: string, packageJson: string): Promise<LoadedProject> {
+  const api = (await importNative(packageJson, "sync")) as NativeModules["api"] & { API: new (options: { cwd: string }) => NativeApi };
+  const ast = (await importNative(packageJson, "ast")) as NativeModules["ast"];
+  const client = new api.API({ cwd: dirname(config) });
+  let current: { dispose(): void } | undefined;
+  const snapshot = (params: object) => {
+    current?.dispose(); // handles of an older snapshot are not used again
+    const snap = client.updateSnapshot(params);
+    current = snap;
+    const project = snap.getProject(config) ?? snap.getProjects()[0];
+    if (!project) throw new ProjectError(`TypeScript ${version} did not load ${config}`);
+    return project;
+  };
+  const load = (project: NativeApiProject): LoadedProject => {
+    const analysis = createAnalysis(nativeQueries({ api, ast }, project));
+    const program = project.program;
+    const category = (c: number) => (["warning", "error", "suggestion", "message"] as const)[c] ?? "error";
+    const typescriptDiagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getProgramDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()].map(
+      (d): Reported => ({ fileName: d.fileName, start: d.pos, length: d.end - d.pos, code: d.code, category: category(d.category), text: d.text, source: "typescript" }),
+    );
+    return {
+      typescript: { version, backend: "native" },
+      plugins: pluginEntries(config),
+      files: analysed(analysis),
+      typescriptDiagnostics,
+      reload: async () => load(snapshot({ fileChanges: { invalidateAll: true } })), // also sees created and deleted files
+      close: () => client.close(),
+    };
+  };
+  return load(snapshot({ openProjects: [config] }));
+}
+
+/**
+ * `compilerOptions.plugins` of a tsconfig and the configs it extends, read from the files:
+ * TypeScript 7 drops the option when it parses a config, since it runs no plugin.
+ */
+function pluginEntries(config: string): LoadedProject["plugins"] {
+  const json = JSON.parse(stripJsonComments(readFileSync(config, "utf8"))) as { extends?: string | string[]; compilerOptions?: { plugins?: LoadedProject["plugins"] } };
+  if (json.compilerOptions?.plugins) return json.compilerOptions.plugins;
+  const bases = typeof json.extends === "string" ? [json.extends] : (json.extends ?? []);
+  for (const base of bases.reverse()) {
+    const path = base.startsWith(".") ? resolve(dirname(config), base.endsWith(".json") ? base : `${base}.json`) : createRequire(config).resolve(base);
+    const found = pluginEntries(path);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** tsconfig's JSON with comments and trailing commas, as plain JSON (strings left alone). */
+function stripJsonComments(text: string): string {
+  return text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match, string: string | undefined) => string ?? "").replace(/,(\s*[}\]])/g, "$1");
+}
+
+interface NativeApiProject extends NativeProject {
+  readonly program: NativeProject["program"] & Record<"getConfigFileParsingDiagnostics" | "getProgramDiagnostics" | "getSyntacticDiagnostics" | "getSemanticDiagnostics" | "getGlobalDiagnostics", () => readonly NativeDiagnostic[]>;
+}
+interface NativeDiagnostic {
+  readonly fileName?: string;
+  readonly pos: number;
+  readonly end: number;
+  readonly code: number;
+  readonly category: number;
+  readonly text: string;
+}
+interface NativeApi {
+  updateSnapshot(params: object): { getProject(config: string): NativeApiProject | undefined; getProjects(): readonly NativeApiProject[]; dispose(): void };
+  close(): void;
+}
