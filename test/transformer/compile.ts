@@ -33,8 +33,9 @@ export function compile(ts: typeof TS, files: Record<string, string>, config: Re
   const options = compilerOptions(ts);
   const host = ts.createCompilerHost(options);
   const virtual = new Map(Object.entries(files).map(([name, text]) => [join(virtualDir, name), text]));
-  const { fileExists, readFile, getSourceFile } = host;
+  const { fileExists, readFile, getSourceFile, directoryExists } = host;
   host.fileExists = (f) => virtual.has(f) || fileExists(f);
+  host.directoryExists = (d) => [...virtual.keys()].some((f) => f.startsWith(`${d}/`)) || (directoryExists?.(d) ?? true);
   host.readFile = (f) => virtual.get(f) ?? readFile(f);
   host.getSourceFile = (f, lang, ...rest) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang, ...rest));
   const program = ts.createProgram([...virtual.keys()], options, host);

@@ -1,15 +1,49 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ts from "typescript";
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DIAGNOSTICS } from "../../transformer/core/diagnostics.js";
+import { openProject, type LoadedProject } from "../../transformer/project.js";
 import { compile } from "./compile.js";
+import { userProject } from "./user-project.js";
 
 const header = `import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem, SmartPointer, Pointee, type Pointer } from "ts-smart-pointer";\n`;
 
-/** Compiles `body` (after the shared imports) and returns the plugin's diagnostics. */
-function diagnose(body: string, allowTypeErrors = false): { codes: number[]; text: string } {
+interface Diagnosed {
+  codes: number[];
+  /** `main.ts(line): error TSxxxx: text`, one per line. */
+  text: string;
+  typeErrors: number;
+}
+
+/** Through tspc's path: the transformer on TypeScript 5.9's JavaScript API. */
+function viaTransformer(body: string): Diagnosed {
   const result = compile(ts, { "main.ts": header + body });
-  if (!allowTypeErrors) expect(result.typeErrors).toEqual([]);
-  return { codes: result.codes, text: result.diagnostics.join("\n") };
+  return { codes: result.codes, text: result.diagnostics.join("\n"), typeErrors: result.typeErrors.length };
+}
+
+/** Through TypeScript 7's checker process: every program is a file of one project, checked once. */
+function viaNative(programs: Record<string, string>): { diagnose: (body: string) => Diagnosed; close: () => void } {
+  let project: LoadedProject;
+  const names = new Map(Object.entries(programs).map(([name, body], i) => [body, `case${i}-${name.replace(/\W+/g, "-")}.ts`]));
+  beforeAll(async () => {
+    const files = Object.fromEntries([...names].map(([body, file]) => [file, header + body]));
+    project = await openProject(join(userProject("diagnostics-ts7", "typescript-7", files), "tsconfig.json"));
+  });
+  return {
+    diagnose(body) {
+      const file = names.get(body)!;
+      const analysed = project.files.find((f) => f.fileName.endsWith(`/${file}`))!;
+      const text = readFileSync(analysed.fileName, "utf8");
+      const line = (offset: number) => text.slice(0, offset).split("\n").length;
+      return {
+        codes: analysed.diagnostics.map((d) => d.code),
+        text: analysed.diagnostics.map((d) => `main.ts(${line(d.start)}): error TS${d.code}: ${d.text}`).join("\n"),
+        typeErrors: project.typescriptDiagnostics.filter((d) => d.fileName?.endsWith(`/${file}`)).length,
+      };
+    },
+    close: () => project.close(),
+  };
 }
 
 // One case per diagnostic: the misuse, the code, the line, and the rustc wording where rustc has the check.
@@ -48,26 +82,9 @@ const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?][] = [
   ["untypedSelf", `class Job { run(self) { return self; } }`, /TS9013: \[rustc E0307\] the `self` parameter of `run` has no type/, true],
 ];
 
-describe("each misuse is a diagnostic with a stable code and a fix", () => {
-  test.each(cases)("%s", (name, body, message, allowTypeErrors) => {
-    const { codes, text } = diagnose(body, allowTypeErrors);
-    expect(codes).toContain(DIAGNOSTICS[name].code);
-    expect(text).toMatch(message);
-  });
-
-  test("every diagnostic in the table has a test", () => {
-    expect(new Set(cases.map(([name]) => name))).toEqual(new Set(Object.keys(DIAGNOSTICS)));
-  });
-
-  test("codes are distinct", () => {
-    const codes = Object.values(DIAGNOSTICS).map((d) => d.code);
-    expect(new Set(codes).size).toBe(codes.length);
-  });
-});
-
-describe("correct code gets no diagnostic", () => {
-  test("the receiver convention, user pointers and lists", () => {
-    const { codes } = diagnose(`
+/** Correct programs: they must get no diagnostic. */
+const correct: Record<string, string> = {
+  "the receiver convention, user pointers and lists": `
       @SmartPointer class Rc<T> { readonly [Pointee]: T; constructor(v: T) { this[Pointee] = v; } }
       @ListItem(0, 1) class Job {
         name = "j";
@@ -85,12 +102,8 @@ describe("correct code gets no diagnostic", () => {
       list.pushBack(la);
       if (Math.random() > 2) Arc.drop(job);
       console.log(job.name);
-    `);
-    expect(codes).toEqual([]);
-  });
-
-  test("a move in a branch or a loop is left to the runtime (no false positive)", () => {
-    const { codes } = diagnose(`
+    `,
+  "a move in a branch or a loop is left to the runtime (no false positive)": `
       class Job { run(self: Arc<this>) { Arc.drop(self); } }
       let job = Arc.new(new Job());
       for (let i = 0; i < 1; i++) { Arc.clone(job).run(); }
@@ -99,7 +112,55 @@ describe("correct code gets no diagnostic", () => {
       job.run();
       job = Arc.new(new Job());
       console.log(job);
-    `);
-    expect(codes).toEqual([]);
+    `,
+  "Arc.from(borrow) borrows: the borrow stays usable": `
+      class Job { name = "j"; }
+      const job = Arc.new(new Job());
+      const b = Arc.asArcBorrow(job);
+      const again = Arc.from(b);
+      console.log(b.name, again.name);
+    `,
+};
+
+const programs = { ...Object.fromEntries(cases.map(([name, body]) => [name, body])), ...correct };
+const native = viaNative(programs);
+afterAll(() => native.close());
+
+// One table, two backends: the same diagnostics, positions and texts from each.
+describe.each([
+  ["TypeScript 5.9 (the tspc transformer)", viaTransformer],
+  ["TypeScript 7 (its checker process)", (body: string) => native.diagnose(body)],
+])("%s", (_name, diagnose) => {
+  test.each(cases)("%s", (name, body, message, allowTypeErrors) => {
+    const { codes, text, typeErrors } = diagnose(body);
+    if (!allowTypeErrors) expect(typeErrors).toBe(0);
+    expect(codes).toContain(DIAGNOSTICS[name].code);
+    expect(text).toMatch(message);
   });
+
+  test.each(Object.entries(correct))("no diagnostic: %s", (_, body) => {
+    expect(diagnose(body)).toEqual({ codes: [], text: "", typeErrors: 0 });
+  });
+});
+
+test("both backends report exactly the same diagnostics for every program", () => {
+  for (const body of Object.values(programs)) expect(native.diagnose(body).text).toBe(viaTransformer(body).text);
+});
+
+test("the runtime is the package users import, not a file path: a project's own runtime/list.ts is not the runtime's List", () => {
+  const { codes, typeErrors } = compile(ts, {
+    "runtime/list.ts": `export class List<T> { pushBack(item: T): T { return item; } }\n`,
+    "main.ts": `import { Arc } from "ts-smart-pointer";\nimport { List } from "./runtime/list.js";\nconst job = Arc.new({ n: 1 });\nnew List<typeof job>().pushBack(job);\nconsole.log(job.n);\n`,
+  });
+  expect(typeErrors).toEqual([]);
+  expect(codes).toEqual([]);
+});
+
+test("every diagnostic in the table has a test", () => {
+  expect(new Set(cases.map(([name]) => name))).toEqual(new Set(Object.keys(DIAGNOSTICS)));
+});
+
+test("codes are distinct", () => {
+  const codes = Object.values(DIAGNOSTICS).map((d) => d.code);
+  expect(new Set(codes).size).toBe(codes.length);
 });
