@@ -52,7 +52,7 @@ export async function check(options: CheckOptions, out: (text: string) => void):
   if (!options.watch) {
     const found = reportedOf(project, options.project);
     project.close();
-    out(options.format === "json" ? `${JSON.stringify(found.map(toJson), null, 2)}\n` : formatAll(found, options.pretty));
+    out(options.format === "json" ? formatJson(found) : formatAll(found, options.pretty));
     return found.some((d) => d.category === "error") ? 1 : 0;
   }
   return watchProject(project, options, out);
@@ -86,19 +86,24 @@ async function watchProject(first: LoadedProject, options: CheckOptions, out: (t
     const errors = found.filter((d) => d.category === "error").length;
     out(`${formatAll(found, options.pretty, false)}[${new Date().toLocaleTimeString()}] Found ${errors} error${errors === 1 ? "" : "s"}. Watching for file changes.\n`);
   };
-  print();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const watcher = watch(dirname(options.project), { recursive: true }, (_, name) => {
+  const changed = new Set<string>();
+  const folder = dirname(options.project);
+  const watcher = watch(folder, { recursive: true }, (_, name) => {
     if (!name || /(^|[\\/])node_modules[\\/]/.test(name) || !/\.([cm]?tsx?|json)$/.test(name)) return;
+    changed.add(resolve(folder, name));
     clearTimeout(timer);
     timer = setTimeout(() => {
+      const files = [...changed];
+      changed.clear();
       running = running.then(async () => {
-        project = await project.reload();
+        project = await project.reload(files);
         print();
       });
     }, 50); // an editor's save writes several times: one check per burst
   });
+  print(); // once watching: an edit made as soon as this is printed is seen
   return new Promise<number>((done) => {
     const stop = () => {
       watcher.close();
@@ -112,13 +117,18 @@ async function watchProject(first: LoadedProject, options: CheckOptions, out: (t
   });
 }
 
-/** The diagnostics as `tsc` prints them: `file(line,col): error TSxxxx: text`, or pretty with a code frame. */
-function formatAll(found: readonly Reported[], pretty: boolean, summary = true): string {
+/** The texts of the files diagnostics point into, read once per report. */
+function fileTexts(): (fileName: string) => string {
   const texts = new Map<string, string>();
-  const textOf = (fileName: string) => {
+  return (fileName) => {
     if (!texts.has(fileName)) texts.set(fileName, existsSync(fileName) ? readFileSync(fileName, "utf8") : "");
     return texts.get(fileName)!;
   };
+}
+
+/** The diagnostics as `tsc` prints them: `file(line,col): error TSxxxx: text`, or pretty with a code frame. */
+function formatAll(found: readonly Reported[], pretty: boolean, summary = true): string {
+  const textOf = fileTexts();
   let output = "";
   for (const d of found) {
     const where = d.fileName ? locate(textOf(d.fileName), d.start) : undefined;
@@ -138,6 +148,23 @@ function formatAll(found: readonly Reported[], pretty: boolean, summary = true):
   return output;
 }
 
+/** The diagnostics as JSON for tools: absolute file, 1-based line and column, and the quick fixes. */
+function formatJson(found: readonly Reported[]): string {
+  const textOf = fileTexts();
+  const json = found.map((d) => ({
+    file: d.fileName,
+    ...(d.fileName ? locate(textOf(d.fileName), d.start) : {}),
+    start: d.start,
+    length: d.length,
+    code: d.code,
+    category: d.category,
+    source: d.source,
+    message: d.text,
+    fixes: d.fixes ?? [],
+  }));
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
 /** 1-based line and column of `offset` in `text`. */
 function locate(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split("\n");
@@ -151,9 +178,4 @@ function codeFrame(text: string, start: number, length: number): string {
   const width = Math.max(1, Math.min(length, source.length - column + 1));
   const gutter = String(line);
   return `${gutter} ${source}\n${" ".repeat(gutter.length)} ${" ".repeat(column - 1)}${"~".repeat(width)}\n`;
-}
-
-function toJson(d: Reported) {
-  const where = d.fileName ? locate(existsSync(d.fileName) ? readFileSync(d.fileName, "utf8") : "", d.start) : undefined;
-  return { file: d.fileName, ...where, start: d.start, length: d.length, code: d.code, category: d.category, source: d.source, message: d.text, fixes: d.fixes ?? [] };
 }

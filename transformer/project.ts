@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -35,8 +35,8 @@ export interface LoadedProject {
   readonly plugins: readonly { readonly transform?: string; readonly name?: string }[];
   /** TypeScript's own diagnostics (syntax, options, types), as `tsc --noEmit` reports them. */
   readonly typescriptDiagnostics: readonly Reported[];
-  /** Reads the project again (after edits), reusing what the backend can. */
-  reload(): Promise<LoadedProject>;
+  /** Reads the project again after edits to `changed` (absolute paths), reusing what the backend can. */
+  reload(changed: readonly string[]): Promise<LoadedProject>;
   close(): void;
 }
 
@@ -110,8 +110,8 @@ async function openNative(config: string, version: string, packageJson: string):
   const client = new api.API({ cwd: dirname(config) });
   let current: { dispose(): void } | undefined;
   const snapshot = (params: object) => {
-    current?.dispose(); // handles of an older snapshot are not used again
     const snap = client.updateSnapshot(params);
+    current?.dispose(); // after the update, which carries the unchanged files over from it
     current = snap;
     const project = snap.getProject(config) ?? snap.getProjects()[0];
     if (!project) throw new ProjectError(`TypeScript ${version} did not load ${config}`);
@@ -129,7 +129,13 @@ async function openNative(config: string, version: string, packageJson: string):
       plugins: pluginEntries(config),
       files: analysed(analysis),
       typescriptDiagnostics,
-      reload: async () => load(snapshot({ fileChanges: { invalidateAll: true } })), // also sees created and deleted files
+      reload: async (changed) => {
+        // The server reads only what it is told changed; a file it did not have is created.
+        const known = new Set(program.getSourceFileNames());
+        const exists = changed.filter((f) => existsSync(f));
+        const fileChanges = { changed: exists.filter((f) => known.has(f)), created: exists.filter((f) => !known.has(f)), deleted: changed.filter((f) => !existsSync(f)) };
+        return load(snapshot({ fileChanges }));
+      },
       close: () => client.close(),
     };
   };
