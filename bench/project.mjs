@@ -1,6 +1,6 @@
 // Generates a 200-file project that uses pointers on every line it can, and the same code written
 // without pointer types, for the build-time and type-check-time figures.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const FILES = 200;
@@ -46,4 +46,18 @@ export function generateProject(dir) {
     configs[variant] = at;
   }
   return configs;
+}
+
+/**
+ * A copy of the project at `dir` that resolves `typescript` to the installed package `pkg` (as a
+ * project that depends on that version does), and this package as `ts-smart-pointer`.
+ */
+export function withTypeScript(dir, pkg, root) {
+  const copy = `${dir}-${pkg}`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dir, copy, { recursive: true });
+  mkdirSync(join(copy, "node_modules"));
+  symlinkSync(join(root, "node_modules", pkg), join(copy, "node_modules/typescript"));
+  symlinkSync(root, join(copy, "node_modules/ts-smart-pointer"));
+  return copy;
 }

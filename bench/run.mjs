@@ -3,7 +3,7 @@
 // `--smoke` runs a tiny version (used by the tests so the benchmarks keep compiling).
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { generateProject } from "./project.mjs";
+import { generateProject, withTypeScript } from "./project.mjs";
 import { compileCases, figuresOf as figuresIn, node, root } from "./processes.mjs";
 
 const smoke = process.argv.includes("--smoke");
@@ -64,6 +64,15 @@ figures.push({ figure: "tspc build of a 200-file project using pointers", ours: 
 const checkPointers = time([tspc, "-p", `${project.pointers}/tsconfig.json`, "--noEmit"]);
 const checkPlain = time([tspc, "-p", `${project.plain}/tsconfig.json`, "--noEmit"]);
 figures.push({ figure: "type-check time of that project", ours: checkPointers, baseline: checkPlain, baselineName: "the same code written without pointer types", target: null, unit: "ms" });
+
+// `ts-smart-pointer check` (TypeScript's diagnostics and ours) against `tsc --noEmit` of the same TypeScript.
+const cli = `${root}dist/transformer/cli.js`;
+for (const [version, pkg] of [["5.9", "typescript"], ["7", "typescript-7"]]) {
+  const dir = withTypeScript(project.pointers, pkg, root);
+  const ours = time([cli, "check", "-p", `${dir}/tsconfig.json`, "--pretty", "false"]);
+  const baseline = time([`${root}node_modules/${pkg}/bin/tsc`, "-p", `${dir}/tsconfig.json`, "--noEmit"]);
+  figures.push({ figure: `check of that project, TypeScript ${version}`, ours, baseline, baselineName: `tsc --noEmit of TypeScript ${version}`, target: 1.2, unit: "ms" });
+}
 
 /** The limit beside a list figure; `keeping`: the limit with the caller keeping items as ours keeps ListArcs. */
 const limitOf = (f) => ({

@@ -22,7 +22,8 @@ export function jsQueries(ts: typeof TS, program: TS.Program): TypeQueries {
     prefetch: () => undefined,
     typeAt: (node) => typ(checker.getTypeAtLocation(node)),
     typeOfTypeNode: (node) => typ(checker.getTypeFromTypeNode(node)),
-    symbolAt: (node) => sym(resolve(checker.getSymbolAtLocation(node))),
+    symbolAt: (node) => sym(checker.getSymbolAtLocation(node)),
+    aliasTarget: (symbol) => sym(resolve(tsSymbol(symbol)))!,
     moduleExports(specifier) {
       const module = checker.getSymbolAtLocation(specifier);
       if (!module) return undefined;

@@ -96,7 +96,6 @@ export function nativeQueries(modules: NativeModules, project: NativeProject): T
     };
   };
   const resolveAlias = memo((s: NativeSymbol) => (s.flags & SymbolFlags.Alias! ? checker.getAliasedSymbol(s) : s));
-  const resolved = (s: NativeSymbol | undefined) => s && resolveAlias(s);
 
   const fetchTypes = (nodes: readonly TS.Node[]) => {
     const wanted = [...new Set(nodes)].filter((n) => !types.has(n));
@@ -104,7 +103,7 @@ export function nativeQueries(modules: NativeModules, project: NativeProject): T
   };
   const fetchSymbols = (nodes: readonly TS.Node[]) => {
     const wanted = [...new Set(nodes)].filter((n) => !symbols.has(n));
-    if (wanted.length > 0) checker.getSymbolAtLocation(wanted).forEach((s, i) => symbols.set(wanted[i]!, resolved(s)));
+    if (wanted.length > 0) checker.getSymbolAtLocation(wanted).forEach((s, i) => symbols.set(wanted[i]!, s));
   };
   const declarations = memo((s: NativeSymbol) => s.declarations.map((d) => d.resolve()).filter((d): d is TS.Node => d !== undefined));
   const properties = memo((t: NativeType) => (t.flags & (TypeFlags.Object! | TypeFlags.Intersection!) ? checker.getPropertiesOfType(t) : []));
@@ -131,6 +130,7 @@ export function nativeQueries(modules: NativeModules, project: NativeProject): T
       fetchSymbols([node]);
       return sym(symbols.get(node));
     },
+    aliasTarget: (symbol) => sym(resolveAlias(native<NativeSymbol>(symbol)))!,
     moduleExports(specifier) {
       const [module] = checker.getSymbolAtLocation([specifier]);
       if (!module) return undefined;

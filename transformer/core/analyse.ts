@@ -35,8 +35,11 @@ export function createAnalysis(queries: TypeQueries) {
       } else if (syntax.isCallExpression(node) && node.arguments.length > 0) {
         expressions.push(node.arguments[0]!);
       } else if (syntax.isDecorator(node)) {
-        names.push(syntax.isCallExpression(node.expression) ? node.expression.expression : node.expression);
+        names.push(node.expression); // `@SmartPointer`, or the call `@ListItem(...)`
+      } else if (syntax.isIdentifier(node)) {
+        names.push(node); // the move check compares the variables it meets with the moved ones
       }
+      if (syntax.isPropertyAccessExpression(node)) return visit(node.expression); // a member name is no variable
       syntax.forEachChild(node, visit);
     };
     visit(file);

@@ -75,15 +75,21 @@ export function createFacts(queries: TypeQueries) {
     return key;
   }
 
+  /** The declaration `node` names, through imports and re-exports. */
+  function targetAt(node: TS.Node): QSymbol | undefined {
+    const symbol = queries.symbolAt(node);
+    return symbol && queries.aliasTarget(symbol);
+  }
+
   /** True when `node` names the runtime's export `name` (e.g. the `SmartPointer` decorator). */
   function isRuntime(node: TS.Node, name: string): boolean {
     const symbol = runtime.get(name);
-    return symbol !== undefined && queries.symbolAt(node) === symbol;
+    return symbol !== undefined && targetAt(node) === symbol;
   }
 
   /** Which runtime export `node` names, among `names`. */
   function runtimeExportAt<N extends string>(node: TS.Node, names: readonly N[]): N | undefined {
-    const symbol = queries.symbolAt(node);
+    const symbol = targetAt(node);
     return symbol && names.find((name) => runtime.get(name) === symbol);
   }
 
@@ -97,17 +103,27 @@ export function createFacts(queries: TypeQueries) {
     const cached = pointerCache.get(type);
     if (cached !== undefined) return cached ?? undefined;
     let result: PointerType | null = null;
-    const prop = pointeeProperty(type);
-    if (prop) {
-      const core = (queries.intersectionOf(type) ?? [type]).find((t) => {
-        const symbol = queries.symbolOf(t);
-        return symbol !== undefined && queries.isClass(symbol) && pointeeProperty(t) !== undefined;
-      });
-      const pointee = queries.typeOfProperty(prop);
-      if (core && pointee) result = { core, kind: kindOfClass(queries.symbolOf(core)!), pointee };
-    }
+    // A pointer is its class (ArcCore<T>, RcPtr<T>), alone or in an intersection (Arc<T>).
+    const core = (queries.intersectionOf(type) ?? [type]).find((t) => {
+      const symbol = queries.symbolOf(t);
+      return symbol !== undefined && isPointerClass(symbol);
+    });
+    const prop = core && pointeeProperty(core);
+    const pointee = prop && queries.typeOfProperty(prop);
+    if (core && pointee) result = { core, kind: kindOfClass(queries.symbolOf(core)!), pointee };
     pointerCache.set(type, result);
     return result ?? undefined;
+  }
+
+  const pointerClasses = new Map<QSymbol, boolean>();
+  /** True for a class that declares `[Pointee]` (asked once per class, not per instantiation). */
+  function isPointerClass(symbol: QSymbol): boolean {
+    let is = pointerClasses.get(symbol);
+    if (is === undefined) {
+      is = runtimeKinds.has(symbol) || (queries.isClass(symbol) && pointeeProperty(queries.declaredTypeOf(symbol)) !== undefined);
+      pointerClasses.set(symbol, is);
+    }
+    return is;
   }
 
   function kindOfClass(symbol: QSymbol): PointerKind {

@@ -23,8 +23,10 @@ export interface TypeQueries {
   typeAt(node: TS.Node): QType | undefined;
   /** The type a type annotation denotes. */
   typeOfTypeNode(node: TS.TypeNode): QType | undefined;
-  /** The symbol `node` names, with import aliases followed. */
+  /** The symbol `node` names: for an imported name, the import's own (alias) symbol. */
   symbolAt(node: TS.Node): QSymbol | undefined;
+  /** What an alias symbol (an import, a re-export) stands for, all the way; any other symbol itself. */
+  aliasTarget(symbol: QSymbol): QSymbol;
   /** The exports (aliases followed) of the module a module specifier string names. */
   moduleExports(specifier: TS.Node): ReadonlyMap<string, QSymbol> | undefined;
   /** A symbol's name as the checker keys it (`__@Pointee@17` for a unique-symbol key). */
