@@ -10,6 +10,8 @@ import { openProject, ProjectError, type LoadedProject, type Reported } from "./
 
 export interface CheckOptions {
   readonly project: string;
+  /** Paths are printed relative to this folder, as tsc prints them relative to where it runs. */
+  readonly cwd: string;
   readonly watch: boolean;
   readonly pretty: boolean;
   readonly format: "text" | "json";
@@ -18,7 +20,7 @@ export interface CheckOptions {
 export const CHECK_USAGE = "usage: ts-smart-pointer check [-p tsconfig.json] [--watch] [--pretty true|false] [--format text|json]";
 
 /** The options of `check`'s arguments, or a usage error message. */
-export function parseCheckArguments(args: readonly string[], isTty: boolean): CheckOptions | string {
+export function parseCheckArguments(args: readonly string[], isTty: boolean, cwd = process.cwd()): CheckOptions | string {
   let project = "tsconfig.json";
   let watch = false;
   let pretty = isTty;
@@ -32,8 +34,9 @@ export function parseCheckArguments(args: readonly string[], isTty: boolean): Ch
     else if (flag === "--format" && (value === "text" || value === "json")) (format = value), i++;
     else return `ts-smart-pointer check: unexpected argument ${JSON.stringify(flag)}\n${CHECK_USAGE}`;
   }
-  const config = existsSync(project) && !project.endsWith(".json") ? resolve(project, "tsconfig.json") : resolve(project);
-  return { project: config, watch, pretty, format: watch ? "text" : format };
+  const path = resolve(cwd, project);
+  const config = existsSync(path) && !path.endsWith(".json") ? resolve(path, "tsconfig.json") : path;
+  return { project: config, cwd, watch, pretty, format: watch ? "text" : format };
 }
 
 export async function check(options: CheckOptions, out: (text: string) => void): Promise<number> {
@@ -50,30 +53,30 @@ export async function check(options: CheckOptions, out: (text: string) => void):
     return 2;
   }
   if (!options.watch) {
-    const found = reportedOf(project, options.project);
+    const found = reportedOf(project, options);
     project.close();
-    out(options.format === "json" ? formatJson(found) : formatAll(found, options.pretty));
+    out(options.format === "json" ? formatJson(found) : formatAll(found, options));
     return found.some((d) => d.category === "error") ? 1 : 0;
   }
   return watchProject(project, options, out);
 }
 
 /** Everything to report for `project`, TypeScript's first, each group in file order. */
-function reportedOf(project: LoadedProject, config: string): Reported[] {
+function reportedOf(project: LoadedProject, { project: config, cwd }: CheckOptions): Reported[] {
   const ours = project.files.flatMap((file) =>
     file.diagnostics.map((d): Reported => ({ fileName: file.fileName, start: d.start, length: d.length, code: d.code, category: "error", text: d.text, source: "ts-smart-pointer", fixes: d.fixes })),
   );
-  return [...pluginIgnored(project, config), ...project.typescriptDiagnostics, ...ours];
+  return [...pluginIgnored(project, config, cwd), ...project.typescriptDiagnostics, ...ours];
 }
 
 /**
  * TypeScript 7 has no transformer API: its `tsc` ignores a `transform` plugin entry without a
  * word, so the expansion and the compile errors are silently lost. Say so, once per check.
  */
-function pluginIgnored(project: LoadedProject, config: string): Reported[] {
+function pluginIgnored(project: LoadedProject, config: string, cwd: string): Reported[] {
   if (project.typescript.backend !== "native" || !project.plugins.some((p) => p.transform?.startsWith("ts-smart-pointer/transformer"))) return [];
   const text =
-    `${relative(process.cwd(), config)} lists the ts-smart-pointer/transformer plugin, but this project's TypeScript is ${project.typescript.version}, whose tsc runs no transformer: ` +
+    `${relative(cwd, config)} lists the ts-smart-pointer/transformer plugin, but this project's TypeScript is ${project.typescript.version}, whose tsc runs no transformer: ` +
     `the build ignores the entry, so the expansion does not happen (the runtime does the same work, slower) and its compile errors are only reported here. ` +
     `To keep the expansion, build with TypeScript 5.x or 6.x and ts-patch's tspc (npm i -D typescript@6 ts-patch), and run \`ts-smart-pointer check\` in CI for the errors.`;
   return [{ fileName: config, start: 0, length: 0, code: 9100, category: "warning", text, source: "ts-smart-pointer" }];
@@ -82,9 +85,9 @@ function pluginIgnored(project: LoadedProject, config: string): Reported[] {
 async function watchProject(first: LoadedProject, options: CheckOptions, out: (text: string) => void): Promise<number> {
   let project = first;
   const print = () => {
-    const found = reportedOf(project, options.project);
+    const found = reportedOf(project, options);
     const errors = found.filter((d) => d.category === "error").length;
-    out(`${formatAll(found, options.pretty, false)}[${new Date().toLocaleTimeString()}] Found ${errors} error${errors === 1 ? "" : "s"}. Watching for file changes.\n`);
+    out(`${formatAll(found, options, false)}[${new Date().toLocaleTimeString()}] Found ${errors} error${errors === 1 ? "" : "s"}. Watching for file changes.\n`);
   };
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
@@ -127,12 +130,12 @@ function fileTexts(): (fileName: string) => string {
 }
 
 /** The diagnostics as `tsc` prints them: `file(line,col): error TSxxxx: text`, or pretty with a code frame. */
-function formatAll(found: readonly Reported[], pretty: boolean, summary = true): string {
+function formatAll(found: readonly Reported[], { pretty, cwd }: CheckOptions, summary = true): string {
   const textOf = fileTexts();
   let output = "";
   for (const d of found) {
     const where = d.fileName ? locate(textOf(d.fileName), d.start) : undefined;
-    const file = d.fileName && relative(process.cwd(), d.fileName);
+    const file = d.fileName && relative(cwd, d.fileName);
     if (!pretty) {
       output += `${file ? `${file}(${where!.line},${where!.column}): ` : ""}${d.category} TS${d.code}: ${d.text}\n`;
       continue;

@@ -3,13 +3,23 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
+import { check as runCheck, parseCheckArguments } from "../../transformer/check.js";
 import { root } from "./compile.js";
 import { TYPESCRIPTS, userProject } from "./user-project.js";
 
 const cli = join(root, "dist/transformer/cli.js");
 
-/** `ts-smart-pointer check ...` in `cwd`, as a user runs it. */
+/** `ts-smart-pointer check ...` in `cwd`, as the CLI runs it (in this process, for coverage). */
 async function check(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const options = parseCheckArguments(args, false, cwd);
+  if (typeof options === "string") return { code: 2, stdout: "", stderr: `${options}\n` };
+  let stdout = "";
+  const code = await runCheck(options, (text) => (stdout += text));
+  return { code, stdout, stderr: "" };
+}
+
+/** The real command in a child process, as a user runs it. */
+async function checkCommand(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, "check", ...args], { cwd, encoding: "utf8" });
     return { code: 0, stdout, stderr };
@@ -104,9 +114,10 @@ describe("check's output formats", () => {
     expect(code).toBe(1);
   });
 
-  test("bad arguments and a missing project are usage errors (exit 2)", async () => {
-    expect(await check(dir, "--bogus")).toMatchObject({ code: 2, stderr: expect.stringMatching(/unexpected argument "--bogus"\nusage: ts-smart-pointer check/) });
-    expect(await check(dir, "-p", "missing.json")).toMatchObject({ code: 2, stdout: expect.stringMatching(/cannot find .*missing\.json: pass the project with -p/) });
+  test("the command: exit code 1 with the errors on stdout; bad arguments and a missing project are usage errors (exit 2)", async () => {
+    expect(await checkCommand(dir, "--pretty", "false")).toEqual({ ...(await check(dir, "--pretty", "false")), code: 1 });
+    expect(await checkCommand(dir, "--bogus")).toMatchObject({ code: 2, stderr: expect.stringMatching(/unexpected argument "--bogus"\nusage: ts-smart-pointer check/) });
+    expect(await checkCommand(dir, "-p", "missing.json")).toMatchObject({ code: 2, stdout: expect.stringMatching(/cannot find .*missing\.json: pass the project with -p/) });
   });
 });
 
