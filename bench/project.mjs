@@ -3,8 +3,6 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const FILES = 200;
-
 function source(i, pointers) {
   const prev = i === 0 ? null : `./m${i - 1}.js`;
   const P = (t) => (pointers ? `Arc<${t}>` : t);
@@ -32,14 +30,14 @@ function source(i, pointers) {
   return lines.join("\n") + "\n";
 }
 
-/** Writes both variants under `dir`; returns their tsconfig paths. */
-export function generateProject(dir) {
+/** Writes both variants of `files` files (200 in the bench, fewer in its smoke run) under `dir`; returns their folders. */
+export function generateProject(dir, files = 200) {
   rmSync(dir, { recursive: true, force: true });
   const configs = {};
   for (const variant of ["pointers", "plain"]) {
     const at = join(dir, variant);
     mkdirSync(at, { recursive: true });
-    for (let i = 0; i < FILES; i++) writeFileSync(join(at, `m${i}.ts`), source(i, variant === "pointers"));
+    for (let i = 0; i < files; i++) writeFileSync(join(at, `m${i}.ts`), source(i, variant === "pointers"));
     const options = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, lib: ["ES2022", "ESNext.Disposable"], types: [], rootDir: ".", outDir: "out" };
     writeFileSync(join(at, "tsconfig.json"), JSON.stringify({ compilerOptions: options, include: ["*.ts"] }));
     writeFileSync(join(at, "tsconfig.plugin.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { plugins: [{ transform: "ts-smart-pointer/transformer", mode: "release" }] } }));

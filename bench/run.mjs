@@ -47,7 +47,7 @@ const rel = byName("Arc.clone + Arc.drop, release");
 figures.splice(figures.indexOf(debug), 1, { ...debug, baseline: rel.ours, baselineName: "release Arc.clone + Arc.drop" });
 
 // Build and type-check time of a generated 200-file project.
-const project = generateProject(`${root}bench/build/project`);
+const project = generateProject(`${root}bench/build/project`, smoke ? 10 : 200);
 const time = (args) => {
   const samples = [];
   for (let i = 0; i < (smoke ? 1 : 5); i++) {

@@ -41,5 +41,5 @@ describe("no harm to code without smart pointers", () => {
     // ...while the plugin was active and did expand the file that uses pointers.
     expect(withPlugin.get(usesPointers)).toContain("__spPointee");
     expect(without.get(usesPointers)).not.toContain("__spPointee");
-  });
+  }, 180_000); // two emits of 200+ files
 });
