@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
-import { SharedArc } from "../runtime/index.js";
+import { REFCOUNT_MAX, SharedArc } from "../runtime/index.js";
+import { setSharedCount, sharedCounts } from "./shared-arc-helpers.js";
 import { EARLY, HOLDERS, IN_FLIGHT, NEXT_ID, RELEASED_BY, RELEASES, USED_AFTER, cell, newBoard, newTracked } from "./workers/tracked.mjs";
 
 // Real worker_threads. The workers load the built runtime (`ts-smart-pointer` resolves to dist/,
@@ -100,4 +101,66 @@ describe("SharedArc across worker threads", () => {
     // Each release still runs once: a later drop underflows, warns and saturates instead.
     expect(values.every((v) => v[0]! <= 1)).toBe(true);
   }, 60_000);
+});
+
+/** Runs a one-shot worker and resolves with the message it posts. */
+function result<T>(name: string, workerData: unknown, env?: Record<string, string>): Promise<T> {
+  const t = worker(name, workerData, [], env);
+  return new Promise<T>((resolve, reject) => {
+    t.once("message", resolve);
+    t.once("error", reject);
+  });
+}
+
+describe("saturation under concurrency", () => {
+  test("8 threads crossing 2^31-1 at once: one warning in all, Infinity everywhere, never released", async () => {
+    const board = newBoard(1);
+    const a = newTracked(board);
+    setSharedCount(a, REFCOUNT_MAX - 100);
+    const start = new Int32Array(new SharedArrayBuffer(8));
+    const workers = 8;
+    const runs = Array.from({ length: workers }, () => result<{ warnings: string[]; lowest: number; last: number }>("saturate", { message: SharedArc.send(a), start, rounds: 200 }));
+    a.letGo();
+    SharedArc.drop(a);
+    while (Atomics.load(start, 1) < workers) await new Promise((r) => setTimeout(r, 1));
+    Atomics.store(start, 0, 1);
+    Atomics.notify(start, 0);
+    const results = await Promise.all(runs);
+    expect(results.flatMap((r) => r.warnings)).toEqual(["SP_REFCOUNT_SATURATED"]);
+    for (const r of results) {
+      expect(r.lowest).toBeGreaterThanOrEqual(REFCOUNT_MAX - 100 - workers); // never near zero
+      expect(r.last).toBe(Infinity);
+    }
+    expect(Atomics.load(sharedCounts(a), 0)).toBeLessThan(-(2 ** 29)); // still saturated after every drop
+    expect(Atomics.load(board, cell(board, 0, RELEASES))).toBe(0); // leaked on purpose
+  });
+});
+
+describe("misuse in another thread follows Arc's debug and release rules", () => {
+  const script = ["drop", "drop", "clone", "count", "use"];
+  async function misuse(env: Record<string, string>) {
+    const board = newBoard(1);
+    const a = newTracked(board);
+    const message = SharedArc.send(a);
+    a.letGo();
+    SharedArc.drop(a); // the worker's count is the last
+    const outcome = await result<{ outcomes: unknown[]; warnings: string[] }>("misuse", { message, script }, env);
+    return { ...outcome, releases: Atomics.load(board, cell(board, 0, RELEASES)), count: Atomics.load(sharedCounts(a), 0) };
+  }
+
+  test("debug: typed errors, and the count is untouched by the misuse", async () => {
+    const { outcomes, warnings, releases, count } = await misuse({ NODE_ENV: "development" });
+    expect(outcomes).toEqual(["ok", "DoubleDropError", "UseAfterDropError", "UseAfterDropError", "UseAfterDropError"]);
+    expect(warnings).toEqual([]);
+    expect(releases).toBe(1);
+    expect(count).toBe(0);
+  });
+
+  test("release (NODE_ENV=production): a drop past zero warns and saturates; the value was released once", async () => {
+    const { outcomes, warnings, releases, count } = await misuse({ NODE_ENV: "production" });
+    expect(outcomes).toEqual(["ok", "ok", "ok", Infinity, "ok"]);
+    expect(warnings).toEqual(["SP_REFCOUNT_UNDERFLOW"]); // the clone after it finds it saturated: no second warning
+    expect(releases).toBe(1);
+    expect(count).toBeLessThan(-(2 ** 29));
+  });
 });
