@@ -7,10 +7,10 @@ import type TS from "typescript";
  */
 
 /** The runtime's pointer classes are named `<Kind>Core`; the kind users see is `<Kind>`. */
-const RUNTIME_KINDS: Record<string, string> = { ArcCore: "Arc", UniqueArcCore: "UniqueArc", ArcBorrowCore: "ArcBorrow", ListArcCore: "ListArc" };
+const RUNTIME_KINDS: Record<string, string> = { ArcCore: "Arc", UniqueArcCore: "UniqueArc", ArcBorrowCore: "ArcBorrow", ListArcCore: "ListArc", SharedArcCore: "SharedArc" };
 
 /** Kinds whose `self` receivers take the caller's pointer (a move); others lend it. */
-const MOVING_KINDS = new Set(["Arc", "UniqueArc", "ListArc"]);
+const MOVING_KINDS = new Set(["Arc", "UniqueArc", "ListArc", "SharedArc"]);
 
 /** A runtime file, recognised by its path inside the package (built or source). */
 const RUNTIME_FILE = /(?:^|[\\/])(?:ts-smart-pointer[\\/](?:dist[\\/])?)?runtime[\\/](\w[\w-]*)\.(?:d\.)?ts$/;
