@@ -24,9 +24,10 @@ import type { Pointer, Statics } from "./types.js";
  *   reads the previous one's write, so each holder's plain reads and writes of a shared region
  *   before its drop happen before the last drop's release (ECMA-262's synchronizes-with).
  * - Exactly one release: of the totally ordered decrements, exactly one returns the old value 1.
- * - Publication: `new` writes the first count before the buffer is shared; `postMessage` orders
- *   what the sender did before it (that write, the value's contents, the sent count's increment)
- *   before what the receiver does after the message arrives (HTML's structured serialization).
+ * - Publication: `new` writes the first count with a plain store, before the buffer is shared.
+ *   A message is handed over through the engine's locked message queue, so what the sender did
+ *   before `postMessage` (that store, the value's contents, the sent count's increment) happens
+ *   before what the receiver does once the message arrives.
  * - Saturation is fetch-then-check, as refcount_t: increments are unconditional, and the one
  *   operation that observes the overflow (old value `2**31 - 1`) stores SATURATED and warns. Any
  *   operation that observes a negative old value stores SATURATED again, so concurrent increments
