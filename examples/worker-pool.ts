@@ -3,11 +3,12 @@
 // and drops its pointer. The release (closing the file) runs exactly once, in the thread of the
 // last drop, at the moment the last worker is done: not when the main thread lets go, and not
 // whenever a garbage collector runs.
-import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker, isMainThread, workerData } from "node:worker_threads";
 import { SharedArc, type SharedArcMessage } from "ts-smart-pointer";
+import { isOpen } from "./fd.js";
 
 const WORKERS = 4;
 const BYTES = 64 * 1024 * 1024;
@@ -45,15 +46,6 @@ SharedArc.register(Job); // in every thread: each one loads this module
 interface Task {
   job: SharedArcMessage<Job>;
   index: number;
-}
-
-function isOpen(fd: number): boolean {
-  try {
-    fstatSync(fd);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 if (isMainThread) {
