@@ -69,17 +69,20 @@ class SharedCell {
 
 type SharedHandle = Handle & { [CELL]: SharedCell };
 
+/** Type-only key of a message's pointee type. */
+declare const MESSAGE_POINTEE: unique symbol;
+
 /**
  * What travels in a `postMessage`: plain data owning one count. `SharedArc.receive` in the
- * receiving thread turns it into a SharedArc (the `T` is a type-level tag only).
+ * receiving thread turns it into a SharedArc.
  */
 export interface SharedArcMessage<T> {
   readonly [WIRE]: typeof WIRE_VERSION;
   readonly counts: Int32Array;
   readonly kind: string | null;
   readonly data: unknown;
-  /** Type-level only: the pointee type. */
-  readonly __pointee?: T;
+  /** The pointee type, at the type level only. */
+  readonly [MESSAGE_POINTEE]?: T;
 }
 
 /** Registered classes by name, and names by prototype (this thread's registry). */

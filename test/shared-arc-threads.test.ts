@@ -96,8 +96,11 @@ describe("SharedArc across worker threads", () => {
     const { values, stats } = await stress({ workers: 4, ops: 20_000, initialValues: 8, capacity: 1024, plant: "lost-increment" });
     const early = values.reduce((n, v) => n + v[2]!, 0);
     const usedAfter = values.reduce((n, v) => n + v[3]!, 0);
+    const refusedMessages = stats.flatMap((s) => s.errors).length;
+    // The release found a holder; that holder (a handle, or a message the runtime then refused)
+    // was seen after the release.
     expect(early).toBeGreaterThan(0);
-    expect(usedAfter).toBeGreaterThan(0);
+    expect(usedAfter + refusedMessages).toBeGreaterThan(0);
     // Each release still runs once: a later drop underflows, warns and saturates instead.
     expect(values.every((v) => v[0]! <= 1)).toBe(true);
   }, 60_000);
