@@ -55,10 +55,8 @@ const WIRE_VERSION = 1;
  *   all threads; negative once saturated, then forever, and the value is never released.
  * - `value` is this thread's copy: the original in the thread that called `new`, a rebuilt one
  *   elsewhere; its SharedArrayBuffer fields share memory with every other copy.
- * - `arc` (release mode) is this thread's one handle for this cell, shared by its clones.
  */
 class SharedCell {
-  arc: Handle | null = null;
   constructor(
     readonly counts: Int32Array,
     readonly value: unknown,
@@ -104,7 +102,7 @@ const received = new WeakSet<object>();
  *   process-wide resource (a file descriptor; copied). A class instance is rebuilt from its own
  *   fields in the receiving thread, so its class is registered by name in every thread.
  * - Debug: each clone is its own handle owning one count (a dropped one throws on use). Release:
- *   one handle per value per thread.
+ *   a clone is the handle it was cloned from (one handle per `new` or `receive`).
  */
 @SmartPointer
 export class SharedArcCore<T> {
@@ -117,7 +115,7 @@ export class SharedArcCore<T> {
     checkSendable(kind === null ? value : fieldsOf(value), "SharedArc.new");
     const counts = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     counts[COUNT] = 1; // not shared yet: postMessage publishes it (see the memory-model notes)
-    return sharedHandle(new SharedCell(counts, value, kind)) as unknown as SharedArc<T>;
+    return newSharedHandle(new SharedCell(counts, value, kind)) as unknown as SharedArc<T>;
   }
 
   /** A new strong reference to the same value. */
@@ -164,7 +162,7 @@ export class SharedArcCore<T> {
       if (Atomics.load(counts, COUNT) === 0) throw new UseAfterDropError("SharedArc.receive: the value was already released, so this message no longer owns a count (was it received, and dropped, by another thread too?). Send one message per receiver.", describeKind(kind), "SharedArc.receive");
     }
     const value = kind === null ? data : Object.assign(Object.create(classes.get(kind)!.prototype as object) as object, data);
-    return sharedHandle(new SharedCell(counts, value, kind)) as unknown as SharedArc<T>;
+    return newSharedHandle(new SharedCell(counts, value, kind)) as unknown as SharedArc<T>;
   }
 
   /**
@@ -234,11 +232,6 @@ function releaseShared(p: unknown, operation: string): void {
 /** The cell of `p`, a live SharedArc, or a clear error. */
 function liveCell(p: unknown, operation: string): SharedCell {
   return (expectLive(p, SHARED_ARC, operation) as SharedHandle)[CELL_KEY];
-}
-
-/** The handle a new or received cell starts with (release: the one handle for it). */
-function sharedHandle(cell: SharedCell): Handle {
-  return RELEASE ? (cell.arc = newSharedHandle(cell)) : newSharedHandle(cell);
 }
 
 function newSharedHandle(cell: SharedCell): Handle {
