@@ -51,8 +51,8 @@ const WIRE_VERSION = 1;
  * and this thread's copy of the value.
  *
  * Invariants:
- * - `counts[COUNT]` is the number of live SharedArc handles and unreceived messages of the value, in
- *   all threads; negative once saturated, then forever, and the value is never released.
+ * - `counts[COUNT]` is the number of strong references (clones, sent messages not yet received or
+ *   dropped) in all threads; negative once saturated, then forever, and the value is never released.
  * - `value` is this thread's copy: the original in the thread that called `new`, a rebuilt one
  *   elsewhere; its SharedArrayBuffer fields share memory with every other copy.
  */
