@@ -31,6 +31,7 @@ run("plain", "calls", { ...release, BENCH_BUILD: "plain" });
 run("plugin", "refcount", release);
 run("plugin", "refcount", { NODE_ENV: "development" });
 runMedian("plugin", "queues", release, 3);
+runMedian("plugin", "shared-arc", release, 3);
 
 // Bytes per operation next to the peers, in a process whose young generation holds a whole sample.
 const [bytes] = node(["--expose-gc", "--min-semi-space-size=512", "--max-semi-space-size=512", "bench/build/plugin/queues.js"], { ...size, ...release, BENCH_BYTES: "1" })

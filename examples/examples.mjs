@@ -8,6 +8,7 @@ export const examples = [
   { name: "event-queue", title: "a kernel-style event queue: List<Work> with self: ListArc<this> receivers" },
   { name: "shared-file", title: "deterministic release of a file descriptor shared through Arcs" },
   { name: "user-pointer", title: "a user-defined @SmartPointer Rc<T> as a receiver and behind an interface" },
+  { name: "worker-pool", title: "a worker pool sharing one large buffer and one open file through SharedArc" },
   { name: "saturation", title: "refcount saturation and its warning (release mode)", env: { NODE_ENV: "production" } },
 ];
 

@@ -1,10 +1,11 @@
 // Deterministic release: one open file descriptor shared by several owners through Arcs.
 // Each owner drops its Arc when done (here with `using`); the descriptor is closed exactly
 // once, at the moment the last owner lets go, not whenever a garbage collector runs.
-import { closeSync, fstatSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Arc } from "ts-smart-pointer";
+import { isOpen } from "./fd.js";
 
 class LogFile {
   readonly fd: number;
@@ -26,15 +27,6 @@ class LogFile {
     closeSync(this.fd);
     this.closes++;
     console.log("  the file is closed");
-  }
-}
-
-function isOpen(fd: number): boolean {
-  try {
-    fstatSync(fd);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -11,3 +11,4 @@ export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropErro
 export { ListArc, ListArcCore } from "./list-arc.js";
 export { List, Cursor, CursorPeek } from "./list.js";
 export { ListItem } from "./list-item.js";
+export { SharedArc, SharedArcCore, type SharedArcMessage } from "./shared-arc.js";

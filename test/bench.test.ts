@@ -19,6 +19,8 @@ test("npm run bench --smoke builds every case and reports every figure", () => {
     "event queue: push 1000, cancel half, drain",
     "push/pop 1e6 items",
     "push/pop, 1024 items held steady",
+    "SharedArc.clone + SharedArc.drop, uncontended",
+    "SharedArc.clone + SharedArc.drop, 2 threads contending",
     "tspc build of a 200-file project using pointers",
     "type-check time of that project",
     "check of that project, TypeScript 5.9",

@@ -13,6 +13,7 @@ const shows: Record<string, RegExp[]> = {
   "event-queue": [/cancelled: timeout-1\ntimeout-1: released/, /spawner\.child: 0 left/, /drained in 6 steps; queue empty: true/],
   "shared-file": [/owners while metrics writes: 3/, /fd open: true/, /fd open after the block: false; closed 1 time\(s\)/, /\| audit: user logged in/],
   "user-pointer": [/logger: logger \(shared by 2\)/, /cache: cache with 128 entries \(shared by 1\)/],
+  "worker-pool": [/owners: 5\nmain dropped its pointer; file open: true/, /released 1 time\(s\), in a worker: true, when 4 of 4 workers were done/, /file open after the pool: false/, /worker 3: sum of bytes 50331648\.\.67108864 = 507041/],
   saturation: [/warning: RefcountSaturationWarning: refcount_t: saturated at 2147483647/, /count after 2147483647 leaked clones: Infinity/, /buffer freed: false/],
 };
 

@@ -11,7 +11,7 @@ project.resolveSourceFileDependencies();
 const exported = [...index.getExportedDeclarations().keys()].sort();
 
 test("the runtime exports the SPEC's API, and not the expansion ABI", () => {
-  for (const name of ["Arc", "UniqueArc", "ArcBorrow", "ListArc", "List", "Cursor", "CursorPeek", "ListItem", "SmartPointer", "Pointee", "Pointer", "Project", "REFCOUNT_MAX"]) {
+  for (const name of ["Arc", "UniqueArc", "ArcBorrow", "ListArc", "List", "Cursor", "CursorPeek", "ListItem", "SmartPointer", "Pointee", "Pointer", "Project", "REFCOUNT_MAX", "SharedArc", "SharedArcMessage"]) {
     expect(exported).toContain(name);
   }
   for (const name of ["SmartPointerError", "UseAfterDropError", "UseAfterMoveError", "DoubleDropError", "AlreadyOwnedError", "ListError", "REFCOUNT_WARNING"]) {
@@ -21,7 +21,7 @@ test("the runtime exports the SPEC's API, and not the expansion ABI", () => {
 });
 
 test("pointer classes expose statics only: no instance member could shadow a pointee's", () => {
-  for (const core of ["ArcCore", "UniqueArcCore", "ArcBorrowCore", "ListArcCore"]) {
+  for (const core of ["ArcCore", "UniqueArcCore", "ArcBorrowCore", "ListArcCore", "SharedArcCore"]) {
     const declaration = index.getExportedDeclarations().get(core)![0]!.asKindOrThrow(SyntaxKind.ClassDeclaration);
     const instanceNames = declaration
       .getInstanceMembers()
@@ -35,7 +35,7 @@ test("pointer classes expose statics only: no instance member could shadow a poi
 test("every API entry the README's table names is exported", () => {
   const readme = readFileSync(join(root, "README.md"), "utf8");
   const table = readme.slice(readme.indexOf("## API"), readme.indexOf("## Debug and release"));
-  const statics = [...table.matchAll(/`(Arc|UniqueArc|ListArc)\.(\w+)\(/g)].map(([, owner, member]) => [owner!, member!] as const);
+  const statics = [...table.matchAll(/`(Arc|UniqueArc|ListArc|SharedArc)\.(\w+)\(/g)].map(([, owner, member]) => [owner!, member!] as const);
   expect(statics.length).toBeGreaterThan(15);
   for (const [owner, member] of statics) {
     const core = index.getExportedDeclarations().get(`${owner}Core`)![0]!;

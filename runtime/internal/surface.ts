@@ -37,11 +37,13 @@ export const SURFACE = {
     UniqueArcCore: { name: "UniqueArc", self: "move", keep: "share it with `Arc.from({0})` and clone that Arc" },
     ArcBorrowCore: { name: "ArcBorrow", self: "borrow", keep: "" },
     ListArcCore: { name: "ListArc", self: "move", keep: "take a plain Arc beside it with `ListArc.cloneArc({0})`" },
+    SharedArcCore: { name: "SharedArc", self: "move", keep: "clone it: `SharedArc.clone({0})`", clone: "SharedArc.clone({0})" },
   } satisfies Record<string, KindEntry>,
   /** Statics (`Arc.drop(a)`) that consume their first argument, by the exported value's name. */
   consumingStatics: {
     Arc: { drop: "always", intoUniqueOrDrop: "always", from: "if-owning" },
     UniqueArc: { drop: "always" },
+    SharedArc: { drop: "always" },
     ListArc: { drop: "always", intoArc: "always", from: "always", pairFromUnique: "always", tryFromArcOrDrop: "always" },
   } satisfies Record<string, Record<string, Consumption>>,
   /** Methods of the runtime's classes (`list.pushBack(la)`) that consume their first argument. */
