@@ -11,3 +11,4 @@ export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropErro
 export { ListArc, ListArcCore } from "./list-arc.js";
 export { List, Cursor, CursorPeek } from "./list.js";
 export { ListItem } from "./list-item.js";
+export { trackLeaks, LEAK_WARNING, type Leak, type TrackLeaksOptions } from "./leaks.js";

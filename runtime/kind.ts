@@ -15,6 +15,18 @@ export interface PointerKind {
   writable: boolean;
   /** A debug move's new handle for `h` (default: a copy of its own fields). */
   copy?: (h: import("./handle.js").Handle) => import("./handle.js").Handle;
+  /** What `util.inspect` shows of a pointer of this kind (default, for a user pointer: its own fields). */
+  summary?: (h: import("./handle.js").Handle) => PointerSummary;
+}
+
+/** A pointer as `util.inspect` shows it (inspect.ts). */
+export interface PointerSummary {
+  /** `Arc<Job>`. */
+  readonly name: string;
+  /** Why the pointer can no longer be used (`moved`, `dropped`), or null while it can. */
+  readonly gone: string | null;
+  /** Shown before its value: the strong count, for the runtime's pointers. */
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
 /** `handle[KIND]` is the handle's kind (inherited from `kind.proto`). */
