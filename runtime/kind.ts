@@ -1,3 +1,5 @@
+import { Pointee } from "./pointee.js";
+
 /**
  * A pointer kind: what `@SmartPointer` derives for one pointer class.
  *
@@ -45,6 +47,8 @@ export function describePointer(kind: PointerKind, pointee: unknown): string {
 }
 
 function pointeeName(value: unknown): string {
+  const kind = kindOf(value);
+  if (kind !== undefined) return describePointer(kind, (value as { [Pointee]: unknown })[Pointee]); // `Arc<Arc<Job>>`
   if (typeof value === "object" && value !== null) return (value as { constructor?: Function }).constructor?.name || "object";
   return typeof value;
 }
