@@ -120,7 +120,7 @@ export function afterCollection(): { collected: Promise<void> } {
 /** One line per leak, for the warning and the assertion's message. */
 export function describeLeak(leak: Leak): string {
   return leak.mode === "debug"
-    ? `${leak.pointer} was garbage-collected without being dropped, so its value is never dropped (its [Symbol.dispose] never runs); created at ${leak.createdAt}`
+    ? `${leak.pointer} was garbage-collected while it still owned a strong count, so its value is never dropped (its [Symbol.dispose] never runs); created at ${leak.createdAt}`
     : `the value of ${leak.pointer} was garbage-collected while its pointers still owned strong counts, so it is never dropped (its [Symbol.dispose] never runs); created at ${leak.createdAt}`;
 }
 

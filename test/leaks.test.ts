@@ -168,7 +168,7 @@ describe("assertNoLeaks under vitest", () => {
     expect(error).toBeInstanceOf(LeakError);
     expect(sites([...error.leaks])).toEqual(at("assert1", "assert2"));
     expect(error.message).toMatch(/^assertNoLeaks: 2 smart pointers were garbage-collected while still owning a strong count:\n/);
-    for (const name of ["assert1", "assert2"]) expect(error.message).toContain(`Arc<Job> was garbage-collected without being dropped, so its value is never dropped (its [Symbol.dispose] never runs); created at ${file}:${lineOf(name)}:`);
+    for (const name of ["assert1", "assert2"]) expect(error.message).toContain(`Arc<Job> was garbage-collected while it still owned a strong count, so its value is never dropped (its [Symbol.dispose] never runs); created at ${file}:${lineOf(name)}:`);
     expect(error.message).toMatch(/Drop each pointer \(Arc\.drop\(p\), or declare it with `using`\)/);
     await expect(assertNoLeaks()).resolves.toBeUndefined(); // each leak is reported once
   });
