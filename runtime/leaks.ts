@@ -66,7 +66,7 @@ export function trackLeaks(options: TrackLeaksOptions = {}): void {
   tracking = true;
 }
 
-if (env?.TS_SMART_POINTER_LEAKS === "1" || env?.TS_SMART_POINTER_LEAKS === "true") trackLeaks();
+if (env?.TS_SMART_POINTER_LEAKS === "1") trackLeaks();
 
 function collected(held: Held): void {
   if (typeof held === "function") return held();

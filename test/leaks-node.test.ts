@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, test } from "vitest";
@@ -20,6 +20,9 @@ function site(fixture: string, name: string): string {
   return `${pathToFileURL(join(fixtures, fixture)).href}:${line}:`;
 }
 
+const readme = readFileSync(join(root, "README.md"), "utf8");
+const section = readme.slice(readme.indexOf("## Finding leaks"), readme.indexOf("## The compiler plugin"));
+
 const warnings = (stderr: string) => stderr.split("\n").filter((line) => line.includes("SmartPointerLeakWarning"));
 
 describe("TS_SMART_POINTER_LEAKS=1: reports as process warnings", () => {
@@ -33,6 +36,8 @@ describe("TS_SMART_POINTER_LEAKS=1: reports as process warnings", () => {
     }
     for (const line of found) expect(line).toMatch(/^\(node:\d+\) \[SP_LEAK\] SmartPointerLeakWarning: Arc<Job> was garbage-collected while it still owned a strong count/);
     expect(stderr).toContain(`    at leak (${site("three-leaks.mjs", "new")}`); // the warning's detail: the creation stack
+    const shown = section.split("\n").find((line) => line.startsWith("(node:"));
+    expect(found[0]!.replace(/^\(node:\d+\)/, "(node:4242)").replace(/created at \S+:\d+:\d+\./, "created at file:///app/jobs.mjs:9:7.")).toBe(shown); // the README shows it as it is
   });
 
   test("a program that drops everything gets none", () => {
@@ -79,6 +84,42 @@ describe("assertNoLeaks under node:test (node --test)", () => {
       expect(stdout.split(`created at ${site("node-test.mjs", "leak")}`)).toHaveLength(3);
     });
   }
+});
+
+describe("assertNoLeaks under vitest, set up as the README says", () => {
+  const dir = join(root, "test/.out/leaks-vitest");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "setup.mjs"), /```ts\n([\s\S]*?)```/.exec(section)![1]!);
+  writeFileSync(join(dir, "vitest.config.mjs"), `export default { test: { include: ["*.test.mjs"], setupFiles: ["./setup.mjs"] } };\n`);
+  writeFileSync(
+    join(dir, "jobs.test.mjs"),
+    `import { test } from "vitest";
+import { Arc } from "ts-smart-pointer";
+test("drops everything", () => Arc.drop(Arc.new(1)));
+test("leaks when LEAK=1", () => {
+  if (process.env.LEAK === "1") Arc.new(2); // site: leak
+});
+`,
+  );
+  const vitest = (leak: string) => {
+    const { status, stdout, stderr } = run([join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", dir, "--reporter=verbose", "--no-color"], { LEAK: leak });
+    return { status, stdout: stdout + stderr }; // vitest prints a failure's details on stderr
+  };
+
+  test("passes when every test drops its pointers", () => {
+    const { status, stdout } = vitest("0");
+    expect(stdout).toMatch(/Tests\s+2 passed/);
+    expect(status).toBe(0);
+  });
+
+  test("fails the leaking test, naming the pointer and its line", () => {
+    const { status, stdout } = vitest("1");
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/✓ jobs\.test\.mjs > drops everything/);
+    expect(stdout).toMatch(/× jobs\.test\.mjs > leaks when LEAK=1/);
+    expect(stdout).toContain("LeakError: assertNoLeaks: 1 smart pointer was garbage-collected while still owning a strong count:");
+    expect(stdout).toContain(`Arc<number> was garbage-collected while it still owned a strong count, so its value is never dropped (its [Symbol.dispose] never runs); created at ${join(dir, "jobs.test.mjs")}:5:`);
+  });
 });
 
 describe("the entries", () => {

@@ -173,6 +173,20 @@ describe("assertNoLeaks under vitest", () => {
     await expect(assertNoLeaks()).resolves.toBeUndefined(); // each leak is reported once
   });
 
+  test("past 1,000 leaks, the rest are counted, not kept (a long run must not grow without bound)", async () => {
+    (() => {
+      for (let i = 0; i < 1003; i++) Arc.new(i);
+    })();
+    const error: LeakError = await assertNoLeaks().then(
+      () => expect.fail("assertNoLeaks passed"),
+      (e: LeakError) => e,
+    );
+    expect(error.leaks).toHaveLength(1000);
+    expect(error.message).toMatch(/^assertNoLeaks: 1003 smart pointers were garbage-collected/);
+    expect(error.message).toContain("\n  - and 3 more\n");
+    expect(await collectLeaks()).toEqual([]);
+  });
+
   test("fails clearly when globalThis.gc is there but collects nothing", async () => {
     const real = (globalThis as { gc?: unknown }).gc;
     (globalThis as { gc?: unknown }).gc = () => {};
