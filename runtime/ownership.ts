@@ -36,7 +36,7 @@ export function newCell(value: unknown, kind: PointerKind, operation: string): R
     owned.add(value);
   }
   const cell = new RefCell(value);
-  if (tracking && RELEASE) watch(cell, describePointer(kind, value)); // release watches values (leaks.ts)
+  if (RELEASE && tracking) watch(cell, describePointer(kind, value)); // release watches values (leaks.ts)
   return cell;
 }
 
@@ -44,7 +44,8 @@ export function newCell(value: unknown, kind: PointerKind, operation: string): R
 export function handleFor(kind: PointerKind, cell: RefCell): Handle {
   const h = newHandle(projectionFor(kind, kind.proto, cell.value), cell);
   // Debug watches each handle that owns a count: the owning kinds are those that move `self`.
-  if (tracking && !RELEASE && kind.passSelf === "move") watch(h, describePointer(kind, cell.value));
+  // The folded RELEASE comes first, so the mode that never watches here never reads the flag.
+  if (!RELEASE && tracking && kind.passSelf === "move") watch(h, describePointer(kind, cell.value));
   return h;
 }
 
@@ -92,7 +93,7 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
 
 /** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
 const dropValue = (cell: RefCell, operation: string): void => {
-  if (tracking && RELEASE) unwatch(cell);
+  if (RELEASE && tracking) unwatch(cell);
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
   if (value !== null && typeof value === "object") {
