@@ -134,10 +134,12 @@ function warnLeak(leak: Leak): void {
  * that holds the runtime and its caller in one file, nothing would be left: then all is kept.
  */
 const FRAMES_KEPT = 10; // as many as Node shows of an error's stack by default
+/** The runtime's own frames on top are at most 6 (`ListArc.tryFromArcOrDrop` down to here); the cost grows with the frames. */
+const FRAMES_CAPTURED = 6 + FRAMES_KEPT;
 
 function creationStack(): string {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
+  Error.stackTraceLimit = FRAMES_CAPTURED;
   const frames = (new Error().stack ?? "").split("\n").slice(1);
   Error.stackTraceLimit = limit;
   const runtimeDir = directoryOf(frames[0] ?? "");
