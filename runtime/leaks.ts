@@ -16,13 +16,13 @@ import { emitWarning } from "./errors.js";
  *   (debug: the handle is dropped or moved; release: the value is dropped or its count saturates).
  * - The registry's held values hold strings only: a held value that reached the owner or its
  *   value would keep the owner alive, and a pointer cycle through a value would never be reported.
- * - Off (the default) nothing is allocated and no stack is captured; each owner's creation and
- *   release pays one read of `tracking`.
+ * - Off (the default), nothing is allocated per pointer and no stack is captured: where an owner
+ *   is created or releases its count, the mode that watches it reads `tracking`, once.
  */
 
 /** One leaked owner, as reported to `onLeak` and by `assertNoLeaks`. */
 export interface Leak {
-  /** The pointer as its type is written: `Arc<Job>`, `ListArc<Task, 1>`. */
+  /** The pointer as its type is written: `Arc<Job>`, `ListArc<Task>`. */
   readonly pointer: string;
   /** Where it was created: the first stack frame outside the runtime (`file:line:column`). */
   readonly createdAt: string;
@@ -58,6 +58,9 @@ let unkept = 0;
  * watched. `TS_SMART_POINTER_LEAKS=1` turns it on when the runtime loads.
  */
 export function trackLeaks(options: TrackLeaksOptions = {}): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`trackLeaks expects an options object ({ onLeak }) or nothing, but got ${options === null ? "null" : typeof options}.`);
+  }
   if (options.onLeak !== undefined && typeof options.onLeak !== "function") {
     throw new TypeError(`trackLeaks expects options.onLeak to be a function (leak) => void, but got ${typeof options.onLeak}.`);
   }

@@ -46,8 +46,11 @@ describe("with the detector off", () => {
     await expect(assertNoLeaks()).rejects.toThrow(/assertNoLeaks: the leak detector is off.*trackLeaks\(\).*TS_SMART_POINTER_LEAKS=1/);
   });
 
-  test("trackLeaks refuses an onLeak that is not a function", () => {
+  test("trackLeaks refuses options that are not an object, and an onLeak that is not a function, and stays off", async () => {
     expect(() => trackLeaks({ onLeak: "log" as never })).toThrow(new TypeError("trackLeaks expects options.onLeak to be a function (leak) => void, but got string."));
+    expect(() => trackLeaks(null as never)).toThrow(new TypeError("trackLeaks expects an options object ({ onLeak }) or nothing, but got null."));
+    expect(() => trackLeaks((() => {}) as never)).toThrow(new TypeError("trackLeaks expects an options object ({ onLeak }) or nothing, but got function."));
+    await expect(collectLeaks()).rejects.toThrow(LeakDetectorOffError);
   });
 });
 
