@@ -43,11 +43,16 @@ export class ListError extends SmartPointerError {
 /** Node's warning type for refcount saturation, underflow and increment-from-zero. */
 export const REFCOUNT_WARNING = "RefcountSaturationWarning";
 
-type Emit = (message: string, options: { type: string; code: string }) => void;
+type Emit = (message: string, options: { type: string; code: string; detail?: string }) => void;
 
 /** Emits a `RefcountSaturationWarning` (Node's process warning) or a console warning (elsewhere). */
 export function warnRefcount(message: string, code: string): void {
+  emitWarning(REFCOUNT_WARNING, message, code);
+}
+
+/** Emits a process warning of `type` in Node, a console warning elsewhere. */
+export function emitWarning(type: string, message: string, code: string, detail?: string): void {
   const process = (globalThis as { process?: { emitWarning?: Emit } }).process;
-  if (typeof process?.emitWarning === "function") process.emitWarning(message, { type: REFCOUNT_WARNING, code });
-  else console.warn(`${REFCOUNT_WARNING}: ${message}`);
+  if (typeof process?.emitWarning === "function") process.emitWarning(message, { type, code, detail });
+  else console.warn(`${type}: ${message}${detail === undefined ? "" : `\n${detail}`}`);
 }

@@ -1,8 +1,9 @@
 import { Pointee } from "./pointee.js";
-import type { RefCell } from "./refcount.js";
+import { strongCount, type RefCell } from "./refcount.js";
 import { releaseMode } from "./mode.js";
-import { KIND, describePointer, type PointerKind } from "./kind.js";
+import { KIND, describePointer, type PointerKind, type PointerSummary } from "./kind.js";
 import { DoubleDropError, SmartPointerError, UseAfterDropError, UseAfterMoveError } from "./errors.js";
+import { rewatch, tracking, unwatch } from "./leaks.js";
 
 /**
  * A handle is what users hold: a small object whose prototype is a projection prototype
@@ -70,10 +71,23 @@ export function describeHandle(h: Handle): string {
 
 type Retired = Handle & { [RETIRED]: Retirement };
 
+/** What `util.inspect` shows of `h`: why it is gone, or its value's strong count. */
+export function summarizeHandle(h: Handle): PointerSummary {
+  const v = h[POINTEE_KEY];
+  if (v === GONE_VALUE) {
+    const { pointer, how } = (h as Retired)[RETIRED];
+    return { name: pointer, gone: how, fields: {} };
+  }
+  const name = describePointer(h[KIND], v);
+  const count = strongCount(h[CELL_KEY]);
+  return count === 0 ? { name, gone: "dropped", fields: {} } : { name, gone: null, fields: { count } }; // 0: a release handle after the last drop
+}
+
 /** Marks `h` as dropped or moved by operation `by`; later uses throw. */
 export function retire(h: Handle, how: Retirement["how"], by: string): void {
   (h as Retired)[RETIRED] = { how, by, pointer: describeHandle(h) };
   h[POINTEE_KEY] = GONE_VALUE;
+  if (tracking) unwatch(h); // its count is released, or moved to another handle
 }
 
 /** The error for using the retired handle `h` in `operation`. */
@@ -110,6 +124,7 @@ export function moveOut<H extends Handle>(h: H, by: string): H {
   if (RELEASE) return h;
   const copy = h[KIND].copy;
   const moved = (copy ? copy(h) : Object.assign(Object.create(Object.getPrototypeOf(h)), h)) as H;
+  if (tracking) rewatch(h, moved);
   retire(h, "moved", by);
   return moved;
 }

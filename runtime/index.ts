@@ -12,3 +12,4 @@ export { ListArc, ListArcCore } from "./list-arc.js";
 export { List, Cursor, CursorPeek } from "./list.js";
 export { ListItem } from "./list-item.js";
 export { SharedArc, SharedArcCore, type SharedArcMessage } from "./shared-arc.js";
+export { trackLeaks, LEAK_WARNING, type Leak, type TrackLeaksOptions } from "./leaks.js";

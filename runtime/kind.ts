@@ -1,3 +1,5 @@
+import { Pointee } from "./pointee.js";
+
 /**
  * A pointer kind: what `@SmartPointer` derives for one pointer class.
  *
@@ -15,6 +17,18 @@ export interface PointerKind {
   writable: boolean;
   /** A debug move's new handle for `h` (default: a copy of its own fields). */
   copy?: (h: import("./handle.js").Handle) => import("./handle.js").Handle;
+  /** What `util.inspect` shows of a pointer of this kind (default, for a user pointer: its own fields). */
+  summary?: (h: import("./handle.js").Handle) => PointerSummary;
+}
+
+/** A pointer as `util.inspect` shows it (inspect.ts). */
+export interface PointerSummary {
+  /** `Arc<Job>`. */
+  readonly name: string;
+  /** Why the pointer can no longer be used (`moved`, `dropped`), or null while it can. */
+  readonly gone: string | null;
+  /** Shown before its value: the strong count, for the runtime's pointers. */
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
 /** `handle[KIND]` is the handle's kind (inherited from `kind.proto`). */
@@ -33,6 +47,8 @@ export function describePointer(kind: PointerKind, pointee: unknown): string {
 }
 
 function pointeeName(value: unknown): string {
+  const kind = kindOf(value);
+  if (kind !== undefined) return describePointer(kind, (value as { [Pointee]: unknown })[Pointee]); // `Arc<Arc<Job>>`
   if (typeof value === "object" && value !== null) return (value as { constructor?: Function }).constructor?.name || "object";
   return typeof value;
 }

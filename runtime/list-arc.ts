@@ -1,12 +1,13 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, incStrong } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
-import { CELL, describeHandle, newHandle, type Handle } from "./handle.js";
+import { CELL, describeHandle, newHandle, summarizeHandle, type Handle } from "./handle.js";
 import { consume, expectLive, handleFor, newCell, releaseHandle } from "./ownership.js";
 import { ARC, UNIQUE, Arc, arcHandle, borrowOf, type ArcBorrow, type ArcCore, type UniqueArcCore } from "./arc.js";
 import { checkListId, listArcOf, setListArcOf } from "./list-item.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
 import type { Pointer, Statics } from "./types.js";
+import type { PointerSummary } from "./kind.js";
 
 /** Type-only key of a ListArc's list id. */
 declare const LIST_ID: unique symbol;
@@ -158,7 +159,7 @@ export class ListArcCore<T, ID extends number = 0> {
   }
 }
 
-const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false, copy: copyListArc });
+const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false, copy: copyListArc, summary: summarizeListArc });
 export { LIST_ARC };
 
 /** Makes the ListArc of (`cell`'s value, `id`), owning one count of `cell`, out of any list. */
@@ -172,6 +173,15 @@ function listArcHandle(cell: RefCell, id: number): ListArcHandle {
  */
 function copyListArc(h: Handle): Handle {
   return recordListArc(newHandle(Object.getPrototypeOf(h) as object, h[CELL]) as ListArcHandle, (h as ListArcHandle)[ID_KEY]);
+}
+
+/** As any handle, with its list id written as in its type (`ListArc<Task, 1>`), and a ListArc a list now owns shown as moved. */
+function summarizeListArc(h: Handle): PointerSummary {
+  const summary = summarizeHandle(h);
+  const id = (h as ListArcHandle)[ID_KEY];
+  const name = id === 0 ? summary.name : summary.name.replace(/>$/, `, ${id}>`);
+  if (summary.gone === null && isListed(h as ListArcHandle)) return { name, gone: "moved into a List", fields: {} };
+  return { ...summary, name };
 }
 
 /** Gives the new handle `h` its list fields (out of any list) and records it in its value's slot. */

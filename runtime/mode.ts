@@ -4,6 +4,6 @@
  * Release (`NODE_ENV=production`) shares one handle per value, skips per-handle checks and
  * carries on after misuse with a warning; debug gives every clone its own handle and throws.
  */
-const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+export const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
 
 export const releaseMode: boolean = env?.NODE_ENV === "production";

@@ -1,10 +1,11 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, decStrong as importedDecStrong } from "./refcount.js";
 import { AlreadyOwnedError } from "./errors.js";
-import { kindOf, type PointerKind } from "./kind.js";
+import { describePointer, kindOf, type PointerKind } from "./kind.js";
 import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
 import { projectionFor } from "./projection.js";
 import { releaseMode } from "./mode.js";
+import { tracking, unwatch, watch } from "./leaks.js";
 
 // Module-local copies for the hot paths (see handle.ts: V8 folds these, not imported bindings).
 // For the same reason `dropValue` is a const: a function declaration's binding is checked at each call.
@@ -34,12 +35,18 @@ export function newCell(value: unknown, kind: PointerKind, operation: string): R
     }
     owned.add(value);
   }
-  return new RefCell(value);
+  const cell = new RefCell(value);
+  if (RELEASE && tracking) watch(cell, describePointer(kind, value)); // release watches values (leaks.ts)
+  return cell;
 }
 
 /** A new handle of `kind` for the value in `cell`. */
 export function handleFor(kind: PointerKind, cell: RefCell): Handle {
-  return newHandle(projectionFor(kind, kind.proto, cell.value), cell);
+  const h = newHandle(projectionFor(kind, kind.proto, cell.value), cell);
+  // Debug watches each handle that owns a count: the owning kinds are those that move `self`.
+  // The folded RELEASE comes first, so the mode that never watches here never reads the flag.
+  if (!RELEASE && tracking && kind.passSelf === "move") watch(h, describePointer(kind, cell.value));
+  return h;
 }
 
 /** `p` as a live handle of `kind`, or a clear error naming `operation`. */
@@ -86,6 +93,7 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
 
 /** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
 const dropValue = (cell: RefCell, operation: string): void => {
+  if (RELEASE && tracking) unwatch(cell);
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
   const value = cell.value as { [Symbol.dispose]?: () => void } | null;
   if (value !== null && typeof value === "object") {

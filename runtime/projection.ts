@@ -3,6 +3,7 @@ import { KIND, describePointer, type PointerKind } from "./kind.js";
 import { CELL, GONE, goneError, makeHandlesWith, moveOut, type Handle } from "./handle.js";
 import { describeMember, receiverInfo, selfParameterIndex } from "./receivers.js";
 import { releaseMode } from "./mode.js";
+import { INSPECT } from "./inspect.js";
 
 /**
  * Projection prototypes: auto-deref and receivers with no compiler plugin.
@@ -16,7 +17,7 @@ import { releaseMode } from "./mode.js";
  */
 
 /** Symbols that belong to the pointer, never forwarded to the pointee. */
-const POINTER_KEYS = new Set<PropertyKey>(["constructor", Pointee, CELL, KIND, GONE, Symbol.dispose, Symbol.asyncDispose]);
+const POINTER_KEYS = new Set<PropertyKey>(["constructor", Pointee, CELL, KIND, GONE, INSPECT, Symbol.dispose, Symbol.asyncDispose]);
 
 /** projections.get(base).get(pointee prototype) is the projection prototype. */
 const projections = new WeakMap<object, Map<object | null, Projection>>();

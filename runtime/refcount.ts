@@ -1,4 +1,5 @@
 import { warnRefcount } from "./errors.js";
+import { tracking, unwatch } from "./leaks.js";
 
 /** The largest count before saturation, as the kernel's `refcount_t` (`INT_MAX`). */
 const MAX = 2 ** 31 - 1;
@@ -42,7 +43,7 @@ export function incStrong(cell: RefCell): void {
 
 function incSlow(cell: RefCell, n: number): void {
   if (n === SATURATED) return;
-  cell.count = SATURATED;
+  saturate(cell);
   if (n === 0) warnRefcount("refcount_t: addition on 0; use-after-free. The count saturates and the value is leaked.", "SP_REFCOUNT_ADD_ON_ZERO");
   else warnRefcount(`refcount_t: saturated at ${MAX}; the value will never be dropped (leaked on purpose).`, "SP_REFCOUNT_SATURATED");
 }
@@ -60,8 +61,17 @@ export function decStrong(cell: RefCell): boolean {
   }
   if (n === 0) {
     // Underflow: another pointer to this value was released twice. Saturate, as refcount_t does.
-    cell.count = SATURATED;
+    saturate(cell);
     warnRefcount("refcount_t: underflow; use-after-free. The count saturates and the value is leaked.", "SP_REFCOUNT_UNDERFLOW");
   }
   return false; // saturated: never reaches zero
+}
+
+/**
+ * Leaks the value on purpose. The leak detector stops watching it in release, where it watches
+ * values: the warning that follows already reports the leak.
+ */
+function saturate(cell: RefCell): void {
+  cell.count = SATURATED;
+  if (tracking) unwatch(cell);
 }

@@ -1,7 +1,8 @@
 import { Pointee } from "./pointee.js";
 import { KIND, kindOf, type PointerKind } from "./kind.js";
 import { projectionFor } from "./projection.js";
-import { makeHandlesWith } from "./handle.js";
+import { makeHandlesWith, summarizeHandle } from "./handle.js";
+import { INSPECT, inspectPointer } from "./inspect.js";
 
 /**
  * `@SmartPointer`: derives receiver use, auto-deref and interface dispatch for a pointer class
@@ -80,6 +81,8 @@ function noPointee(name: string, key: string): TypeError {
 function registerKind(name: string, proto: object): PointerKind {
   const kind: PointerKind = { name, proto, passSelf: "borrow", writable: true };
   Object.defineProperty(proto, KIND, { value: kind, configurable: true });
+  // Symbol-keyed, so it shadows no pointee member; a class's own inspect hook is kept.
+  if (!Object.prototype.hasOwnProperty.call(proto, INSPECT)) Object.defineProperty(proto, INSPECT, { value: inspectPointer, configurable: true, writable: true });
   return kind;
 }
 
@@ -91,5 +94,5 @@ export function configureKind(cls: abstract new (...args: never[]) => unknown, o
   const proto = cls.prototype as object;
   Object.setPrototypeOf(proto, Object.prototype); // the runtime's pointer classes have no base class
   makeHandlesWith(proto); // for pointers to values with no class to project (primitives)
-  return Object.assign(kindOf(proto)!, options);
+  return Object.assign(kindOf(proto)!, { summary: summarizeHandle }, options);
 }
