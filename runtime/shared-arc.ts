@@ -1,12 +1,13 @@
 import { Pointee } from "./pointee.js";
 import { REFCOUNT_MAX } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
-import { CELL, newHandle, retire, type Handle } from "./handle.js";
+import { CELL, newHandle, retire, summarizeHandle, type Handle } from "./handle.js";
 import { expectLive, notA } from "./ownership.js";
 import { projectionFor } from "./projection.js";
 import { releaseMode } from "./mode.js";
 import { UseAfterDropError, UseAfterMoveError, warnRefcount } from "./errors.js";
 import type { RefCell } from "./refcount.js";
+import type { PointerSummary } from "./kind.js";
 import type { Pointer, Statics } from "./types.js";
 
 /*
@@ -188,7 +189,15 @@ export class SharedArcCore<T> {
 }
 
 // An owning kind: a `self: SharedArc<this>` receiver takes (moves) the caller's pointer.
-const SHARED_ARC = configureKind(SharedArcCore, { name: "SharedArc", passSelf: "move", writable: false });
+const SHARED_ARC = configureKind(SharedArcCore, { name: "SharedArc", passSelf: "move", writable: false, summary: summarizeShared });
+
+/** What `util.inspect` shows: as any handle, with the count read from shared memory. */
+function summarizeShared(h: Handle): PointerSummary {
+  const summary = summarizeHandle(h);
+  if (summary.gone !== null) return summary;
+  const n = Atomics.load((h as SharedHandle)[CELL_KEY].counts, COUNT);
+  return n === 0 ? { name: summary.name, gone: "dropped", fields: {} } : { ...summary, fields: { count: n < 0 ? Infinity : n } };
+}
 
 export type SharedArc<T> = Pointer<SharedArcCore<T>, T>;
 export const SharedArc: Statics<typeof SharedArcCore> = SharedArcCore;

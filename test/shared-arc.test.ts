@@ -215,3 +215,13 @@ describe("saturation (refcount_t semantics)", () => {
     expect(releases(cells)).toBe(0);
   });
 });
+
+test("util.inspect shows a SharedArc's count from shared memory, and a dropped one as dropped", async () => {
+  const { inspect } = await import("node:util");
+  const a = SharedArc.new({ n: 1 });
+  const b = SharedArc.clone(a);
+  expect(inspect(a)).toBe("SharedArc<Object> { count: 2, value: { n: 1 } }");
+  SharedArc.drop(b);
+  expect(inspect(b)).toBe("SharedArc<Object> <dropped>");
+  SharedArc.drop(a);
+});
