@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { abi1, abi2 } from "../runtime/internal/abi.js";
-import { Arc, ArcBorrow, ListArc, List, Pointee, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
+import { inspect } from "node:util";
+import { Arc, ArcBorrow, ListArc, List, Pointee, SmartPointerError, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
 import * as publicApi from "../runtime/index.js";
 
 // The expansion ABI, called in-process the way compiled code calls it.
@@ -42,6 +43,27 @@ describe("internal ABI v1", () => {
     const b = Arc.clone(a);
     Arc.drop(b);
     expect(() => abi1.live(b, "n")).toThrow(UseAfterDropError);
+  });
+
+  test("a read or write without the live check, through a retired pointer, is a library error saying what to change", () => {
+    class Job {
+      n = 1;
+      run(): number {
+        return this.n;
+      }
+    }
+    const a = Arc.new(new Job());
+    const b = Arc.clone(a);
+    Arc.drop(b);
+    // What release-compiled code does: `p[Pointee].run(p)`, `p[Pointee].n = x`, with no abi1.live.
+    const pointee = (b as unknown as Record<typeof Pointee, Record<PropertyKey, unknown>>)[Pointee];
+    const message = /^\.run: used through a pointer that was dropped or moved, by code without use-after checks \(the plugin's "mode": "release", or a direct \[Pointee\] read\).*Build with the plugin's default mode \(debug\)/;
+    expect(() => pointee.run).toThrow(SmartPointerError);
+    expect(() => pointee.run).toThrow(message);
+    expect(() => (pointee.n = 2)).toThrow(/^\.n: used through a pointer that was dropped or moved/);
+    expect(pointee[Symbol.toPrimitive]).toBeUndefined(); // symbol lookups (inspection) find nothing
+    expect(inspect(b)).toContain("Job"); // printing a retired pointer still works
+    expect(Arc.deref(a).run()).toBe(1); // the value and its other pointers are untouched
   });
 
   test("move: an owning pointer is moved out; a borrow is lent as it is", () => {
