@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { root } from "./transformer/compile.js";
 
 /**
@@ -10,6 +10,9 @@ import { root } from "./transformer/compile.js";
  * through each tool the README names. Only the tools' versions are this repository's own.
  */
 const readme = readFileSync(join(root, "README.md"), "utf8");
+// Each test runs a real compiler or test runner, and npm pack, in child processes: on a loaded
+// machine one takes half a minute (tspc, 30 s at a load of 19 on 2 cores).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 /** The text of README section `## heading`, up to the next `## `. */
 function section(heading: string): string {
