@@ -23,9 +23,30 @@ export interface Handle {
 const CELL_KEY = Symbol("ts-smart-pointer.cell");
 export const CELL: typeof CELL_KEY = CELL_KEY;
 
-/** Stored in `h[Pointee]` of a retired handle; one compare detects any use. */
-const GONE_VALUE = Symbol("ts-smart-pointer.gone");
+/**
+ * Stored in `h[Pointee]` of a retired handle (debug only); one compare detects any use. Code that
+ * reads through a pointer without that compare (a call site compiled in release mode, a direct
+ * `p[Pointee]` read) reaches this object instead: a member read or write on it throws an error
+ * saying so, where a plain sentinel would give `p[Pointee].run is not a function`.
+ */
+const GONE_VALUE: object = new Proxy(Object.freeze(Object.create(null) as object), {
+  get(_, key) {
+    if (typeof key === "string") throw uncheckedUseError(key);
+    return undefined; // symbols: inspection (Symbol.toPrimitive, util.inspect.custom) finds nothing
+  },
+  set(_, key) {
+    throw uncheckedUseError(String(key));
+  },
+});
 export const GONE: typeof GONE_VALUE = GONE_VALUE;
+
+function uncheckedUseError(member: string): SmartPointerError {
+  return new SmartPointerError(
+    `.${member}: used through a pointer that was dropped or moved, by code without use-after checks (the plugin's "mode": "release", or a direct [Pointee] read), which cannot say which pointer or what retired it. Build with the plugin's default mode (debug) to see that, and run release builds with NODE_ENV=production.`,
+    "a retired pointer",
+    `.${member}`,
+  );
+}
 
 // Module-local copies of the keys used on hot paths: V8 folds a module's own non-exported
 // constants into optimized code, but reloads exported and imported bindings (a generic keyed

@@ -111,16 +111,18 @@ export class ListArcCore<T, ID extends number = 0> {
   }
 
   /**
-   * As `tryFromArc`, but on failure the Arc is dropped, or made the ListArc if it was the only
-   * reference; never runs the destructor (the kernel's `try_from_arc_or_drop`).
+   * As `tryFromArc`, but on failure the Arc is dropped (the kernel's `try_from_arc_or_drop`).
+   * Failure means a ListArc for `id` exists and holds a count, so the drop never reaches zero and
+   * never runs the destructor. (The kernel then tries `into_unique_or_drop`, for a ListArc another
+   * thread drops meanwhile; here nothing runs in between.)
    */
   static tryFromArcOrDrop<T>(arc: ArcCore<T>): ListArc<T> | null;
   static tryFromArcOrDrop<T, ID extends number>(arc: ArcCore<T>, id: ID): ListArc<T, ID> | null;
   static tryFromArcOrDrop(arc: ArcCore<unknown>, id: number = 0): unknown {
     const listArc = ListArcCore.tryFromArc(arc, id);
     if (listArc !== null) return listArc;
-    const unique = Arc.intoUniqueOrDrop(arc);
-    return unique === null ? null : ListArcCore.from(unique, id);
+    Arc.drop(arc);
+    return null;
   }
 
   /** A new plain Arc to the same value (a ListArc itself is not cloneable). */

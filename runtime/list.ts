@@ -313,13 +313,13 @@ export class Cursor<T, ID extends number = 0> {
   /** The item after the cursor, or null at the back. */
   peekNext(): CursorPeek<T, ID> | null {
     const l = this.#current("Cursor.peekNext");
-    return l === this.#head ? null : new CursorPeek(this, l, true);
+    return l === this.#head ? null : new CursorPeek(this, l);
   }
 
   /** The item before the cursor, or null at the front. */
   peekPrev(): CursorPeek<T, ID> | null {
     const l = this.#previous("Cursor.peekPrev");
-    return l === this.#head ? null : new CursorPeek(this, l, false);
+    return l === this.#head ? null : new CursorPeek(this, l);
   }
 
   /** Moves past the next item; false (no move) at the back. */
@@ -388,7 +388,7 @@ export class Cursor<T, ID extends number = 0> {
 export class CursorPeek<T, ID extends number = 0> {
   readonly #cursor: Cursor<T, ID>;
   readonly #node: ListNode;
-  constructor(cursor: Cursor<T, ID>, node: ListNode, readonly isNext: boolean) {
+  constructor(cursor: Cursor<T, ID>, node: ListNode) {
     this.#cursor = cursor;
     this.#node = node;
   }

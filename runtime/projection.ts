@@ -17,7 +17,7 @@ import { INSPECT } from "./inspect.js";
  */
 
 /** Symbols that belong to the pointer, never forwarded to the pointee. */
-const POINTER_KEYS = new Set<PropertyKey>(["constructor", Pointee, CELL, KIND, GONE, INSPECT, Symbol.dispose, Symbol.asyncDispose]);
+const POINTER_KEYS = new Set<PropertyKey>(["constructor", Pointee, CELL, KIND, INSPECT, Symbol.dispose, Symbol.asyncDispose]);
 
 /** projections.get(base).get(pointee prototype) is the projection prototype. */
 const projections = new WeakMap<object, Map<object | null, Projection>>();

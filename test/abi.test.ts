@@ -1,22 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { abi1, abi2 } from "../runtime/internal/abi.js";
-import { Arc, ArcBorrow, ListArc, List, Pointee, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
+import * as abi from "../runtime/internal/abi.js";
+import { abi2 } from "../runtime/internal/abi.js";
+import { inspect } from "node:util";
+import { Arc, ArcBorrow, ListArc, List, Pointee, SmartPointerError, UseAfterDropError, UseAfterMoveError } from "../runtime/index.js";
 import * as publicApi from "../runtime/index.js";
 
 // The expansion ABI, called in-process the way compiled code calls it.
-describe("internal ABI v1", () => {
-  test("is versioned and not part of the public API", () => {
-    expect(abi1.version).toBe(1);
-    expect(Object.isFrozen(abi1)).toBe(true);
-    expect(Object.keys(publicApi)).not.toContain("abi1");
-    expect(abi1.Pointee).toBe(Pointee);
-  });
-
-  test("v2 (what the plugin emits now) adds listSlots; v1 stays for code compiled earlier", () => {
+describe("internal ABI v2", () => {
+  test("is versioned, the only export of its entry, and not part of the public API", () => {
+    expect(Object.keys(abi)).toEqual(["abi2"]); // nothing was published before v2: no older version to keep
     expect(abi2.version).toBe(2);
     expect(Object.isFrozen(abi2)).toBe(true);
     expect(Object.keys(publicApi)).not.toContain("abi2");
-    expect(abi2.live).toBe(abi1.live);
+    expect(abi2.Pointee).toBe(Pointee);
+  });
+
+  test("listSlots: the @ListItem slots, created by the constructor", () => {
     class Item {
       constructor() {
         abi2.listSlots(this);
@@ -38,21 +37,42 @@ describe("internal ABI v1", () => {
       n = 1;
     }
     const a = Arc.new(new Job());
-    expect(abi1.live(a, "n")).toBe(Arc.deref(a));
+    expect(abi2.live(a, "n")).toBe(Arc.deref(a));
     const b = Arc.clone(a);
     Arc.drop(b);
-    expect(() => abi1.live(b, "n")).toThrow(UseAfterDropError);
+    expect(() => abi2.live(b, "n")).toThrow(UseAfterDropError);
+  });
+
+  test("a read or write without the live check, through a retired pointer, is a library error saying what to change", () => {
+    class Job {
+      n = 1;
+      run(): number {
+        return this.n;
+      }
+    }
+    const a = Arc.new(new Job());
+    const b = Arc.clone(a);
+    Arc.drop(b);
+    // What release-compiled code does: `p[Pointee].run(p)`, `p[Pointee].n = x`, with no abi2.live.
+    const pointee = (b as unknown as Record<typeof Pointee, Record<PropertyKey, unknown>>)[Pointee];
+    const message = /^\.run: used through a pointer that was dropped or moved, by code without use-after checks \(the plugin's "mode": "release", or a direct \[Pointee\] read\).*Build with the plugin's default mode \(debug\)/;
+    expect(() => pointee.run).toThrow(SmartPointerError);
+    expect(() => pointee.run).toThrow(message);
+    expect(() => (pointee.n = 2)).toThrow(/^\.n: used through a pointer that was dropped or moved/);
+    expect(pointee[Symbol.toPrimitive]).toBeUndefined(); // symbol lookups (inspection) find nothing
+    expect(inspect(b)).toContain("Job"); // printing a retired pointer still works
+    expect(Arc.deref(a).run()).toBe(1); // the value and its other pointers are untouched
   });
 
   test("move: an owning pointer is moved out; a borrow is lent as it is", () => {
     class Job {}
     const a = Arc.new(new Job());
-    const moved = abi1.move(a, "run");
+    const moved = abi2.move(a, "run");
     expect(moved).not.toBe(a);
-    expect(() => abi1.live(a, "x")).toThrow(/moved by the receiver method \.run\(\)/);
+    expect(() => abi2.live(a, "x")).toThrow(/moved by the receiver method \.run\(\)/);
     const borrow = Arc.asArcBorrow(moved as Arc<Job>);
-    expect(abi1.move(borrow, "peek")).toBe(borrow);
-    expect(() => abi1.move(a, "run")).toThrow(UseAfterMoveError);
+    expect(abi2.move(borrow, "peek")).toBe(borrow);
+    expect(() => abi2.move(a, "run")).toThrow(UseAfterMoveError);
   });
 
   test("pointer and listItem: the decorators as static glue", () => {
@@ -62,13 +82,13 @@ describe("internal ABI v1", () => {
         this[Pointee] = v;
       }
       static {
-        abi1.pointer(this);
+        abi2.pointer(this);
       }
     }
     class Item {
       label = "item";
       static {
-        abi1.listItem(this, [0, 2]);
+        abi2.listItem(this, [0, 2]);
       }
     }
     expect((new Own(new Item()) as unknown as { label: string }).label).toBe("item");
@@ -87,7 +107,7 @@ describe("internal ABI v1", () => {
         return self;
       }
       static {
-        abi1.receivers(this, { count: "Arc" });
+        abi2.receivers(this, { count: "Arc" });
       }
     }
     const a = Arc.new(new Job()) as unknown as { count(): number; plain(n: number): number };

@@ -1,7 +1,7 @@
 /**
  * ts-smart-pointer/transformer: a ts-patch source transformer (default `type: "program"`).
  *
- *   "plugins": [{ "transform": "ts-smart-pointer/transformer" }]
+ *   "plugins": [{ "transform": "ts-smart-pointer/transformer" }]   // options: "mode", "strategy" (options.ts)
  *
  * The analysis core (core/) turns the program into plain data per file, diagnostics and expansion
  * sites; this transformer reports the one and renders the other (expand.ts, emit.ts). It uses only
@@ -24,6 +24,12 @@ export default function smartPointerTransformer(program: TS.Program, config: Rec
     throw new TypeError("ts-smart-pointer/transformer needs the TypeScript instance: build with ts-patch (`tspc`), or pass `{ ts }` as the third argument.");
   }
   const { ts } = extras;
+  // TypeScript 7's `typescript` entry exports only its version: it has no transformer API.
+  if (typeof ts.visitEachChild !== "function") {
+    throw new TypeError(
+      `ts-smart-pointer/transformer: TypeScript ${ts.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or with TypeScript 7 without the plugin: the runtime does the same work at run time.`,
+    );
+  }
   const options = readOptions(config);
   const analysis = createAnalysis(jsQueries(ts, program));
   const addDiagnostic = extras.addDiagnostic ?? (() => undefined);

@@ -3,9 +3,9 @@
  *
  * It is internal and versioned: the export is named for its version (`abi2`), so code compiled
  * against a later expansion fails loudly at import ("does not provide an export named abi3")
- * instead of misbehaving, and code compiled against an earlier one keeps working. The public API
- * (`ts-smart-pointer`) never exposes it, so the expansion can change shape while the decorators
- * and the `self:` convention stay stable.
+ * instead of misbehaving; a later runtime can keep exporting earlier versions for code compiled
+ * against them. The public API (`ts-smart-pointer`) never exposes it, so the expansion can change
+ * shape while the decorators and the `self:` convention stay stable.
  */
 import { Pointee } from "../pointee.js";
 import { GONE, goneError, moveOut, type Handle } from "../handle.js";
@@ -27,13 +27,17 @@ function move(p: unknown, member: string): unknown {
   return kind && kind.passSelf === "move" ? moveOut(p as Handle, `the receiver method .${member}()`) : (live(p, member), p);
 }
 
-export const abi1 = Object.freeze({
-  version: 1,
-  /** Emitted code reads the pointee as `p[abi1.Pointee]`. */
+/**
+ * Version 2. (Version 1, without `listSlots`, was never published: code compiled by this package
+ * has always imported `abi2`.)
+ */
+export const abi2 = Object.freeze({
+  version: 2,
+  /** Emitted code reads the pointee as `p[abi2.Pointee]`. */
   Pointee,
   live,
   move,
-  /** `@SmartPointer` as static glue: `static { abi1.pointer(this) }`. */
+  /** `@SmartPointer` as static glue: `static { abi2.pointer(this) }`. */
   pointer(cls: new (...args: never[]) => object): void {
     SmartPointer(cls as never);
   },
@@ -45,12 +49,6 @@ export const abi1 = Object.freeze({
   receivers(cls: { prototype: object }, table: Record<string, string>): void {
     registerReceiverTable(cls.prototype, table);
   },
-});
-
-/** Version 2 adds the `@ListItem` slots created in the constructor (part of the object's shape). */
-export const abi2 = Object.freeze({
-  ...abi1,
-  version: 2,
-  /** `@ListItem` classes call `abi2.listSlots(this)` in their constructor. */
+  /** `@ListItem` classes call `abi2.listSlots(this)` in their constructor: the slots are part of the object's shape. */
   listSlots: initListSlots,
 });

@@ -147,6 +147,20 @@ console.log(job.name);
     expect(js).not.toMatch(/__sp_1\.(live|move)\(/);
   });
 
+  // A release build run without NODE_ENV=production: the runtime retires handles, which the
+  // release call sites do not check. Each use must still be a library error saying what to change.
+  test.each([
+    ["a field read", "job.name", "name"],
+    ["a receiver call", "job.run()", "run"],
+  ])("release %s through a pointer the debug runtime retired names the cause and the fix", (_what, use, member) => {
+    const source = misuse.replace("console.log(job.name);", `console.log(${use});`);
+    for (const strategy of ["inline", "thunk"]) {
+      expect(run(source, { strategy, mode: "release" }, `release-on-debug-${member}-${strategy}`)).toBe(
+        `threw: SmartPointerError: .${member}: used through a pointer that was dropped or moved, by code without use-after checks (the plugin's "mode": "release", or a direct [Pointee] read), which cannot say which pointer or what retired it. Build with the plugin's default mode (debug) to see that, and run release builds with NODE_ENV=production.`,
+      );
+    }
+  });
+
   test("the mode defaults from NODE_ENV at build time", () => {
     const source = `import { Arc } from "ts-smart-pointer"; class J { n = 1; } const j = Arc.new(new J()); j.n;`;
     const prev = process.env.NODE_ENV;

@@ -1,9 +1,11 @@
 import ts50 from "typescript-5.0";
 import ts59 from "typescript";
 import ts60 from "typescript-6.0";
+import * as ts7 from "typescript-7";
 import { execFileSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { compile, writeOut } from "./compile.js";
+import smartPointerTransformer from "../../transformer/index.js";
 
 // The transformer uses the `ts` instance it is handed, so it runs under each TypeScript version.
 const source = `
@@ -46,5 +48,22 @@ describe.each([
   test("diagnostics work too", () => {
     const result = compile(ts, { "main.ts": `import { Arc } from "ts-smart-pointer";\nclass J { m(n: number, self: Arc<this>) {} }` });
     expect(result.codes).toEqual([9005]);
+  });
+});
+
+describe("a TypeScript the plugin cannot run under", () => {
+  const program = {} as Parameters<typeof smartPointerTransformer>[0];
+
+  test("TypeScript 7 (no transformer API): the error names the version and what to install instead", () => {
+    expect(ts7.version).toMatch(/^7\./);
+    expect(() => smartPointerTransformer(program, {}, { ts: ts7 as unknown as typeof ts59 })).toThrow(
+      new TypeError(
+        `ts-smart-pointer/transformer: TypeScript ${ts7.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or with TypeScript 7 without the plugin: the runtime does the same work at run time.`,
+      ),
+    );
+  });
+
+  test("no TypeScript instance at all: the error says how to pass one", () => {
+    expect(() => smartPointerTransformer(program, {})).toThrow(/needs the TypeScript instance: build with ts-patch \(`tspc`\), or pass `\{ ts \}`/);
   });
 });

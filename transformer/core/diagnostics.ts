@@ -113,7 +113,7 @@ export interface Diagnostic {
 /** Reports diagnostic `name` at `node`, with `{0}`, `{1}`... filled from `args`. */
 export type Report = (node: TS.Node, name: DiagnosticName, args: readonly string[], fixes?: readonly Fix[]) => void;
 
-/** The text of diagnostic `name`: `[rustc E0802] message\n  help: ...`. */
+/** The text of diagnostic `name`: `[rustc E0802] message\n  help: ...` (the code, TS9001, is the diagnostic's own). */
 function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
   const entry: { code: number; rustc?: string; message: string; help: string } = DIAGNOSTICS[name];
   const fill = (s: string) => s.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? "");
