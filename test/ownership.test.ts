@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
+import { describe, expect, test } from "vitest";
+import { jsQueries } from "../transformer/backends/js.js";
+import { createAnalysis, type AnalysisOptions } from "../transformer/core/analyse.js";
+import type { TypeQueries } from "../transformer/core/queries.js";
+import { compilerOptions, root } from "./transformer/compile.js";
+
+/**
+ * The ownership corpus (test/ownership-corpus/*.ts): each program marks the line of every
+ * diagnostic it must get with `// error: TS9012` (several codes: `// error: TS9012 TS9016`); a
+ * program with no mark must get none. Run through the analysis core on each backend, leaks as
+ * errors; the figures (caught / expected, false positives) are printed and must be perfect.
+ */
+const dir = join(root, "test/ownership-corpus");
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && !f.startsWith("_"))
+  .sort();
+const files = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
+
+/** `line:code` for every mark in `text` (lines 1-based). */
+export function expectedMarks(text: string): string[] {
+  return text.split("\n").flatMap((line, i) => [...(/\/\/ error: ((?:TS\d+ ?)+)/.exec(line)?.[1]?.trim().split(/\s+/) ?? [])].map((code) => `${i + 1}:${code}`));
+}
+
+/** The backends the core runs on, each as a way to get type queries for `files`. */
+const backends: [string, () => { queries: TypeQueries; typeErrors: readonly string[] }][] = [
+  [
+    "TypeScript 5.9",
+    () => {
+      const program = ts.createProgram(files, compilerOptions(ts));
+      // TS2578 (an unused `@ts-expect-error`) is TypeScript's own report on the suppression programs.
+      const typeErrors = ts.getPreEmitDiagnostics(program).filter((d) => d.code !== 2578).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      return { queries: jsQueries(ts, program), typeErrors };
+    },
+  ],
+];
+
+const options: AnalysisOptions = { leaks: "error" };
+
+describe.each(backends)("the ownership corpus through the core on %s", (backend, load) => {
+  test(`${programs.length} programs: every expected diagnostic, and nothing else`, () => {
+    expect(programs.length).toBeGreaterThanOrEqual(80);
+    const { queries, typeErrors } = load();
+    expect(typeErrors, "corpus programs must type-check").toEqual([]);
+    const analysis = createAnalysis(queries, options);
+    const byName = new Map(queries.ownFiles().map((f) => [f.fileName, f]));
+    let expectedCount = 0;
+    const missed: string[] = [];
+    const falsePositives: string[] = [];
+    for (const name of programs) {
+      const file = byName.get(join(dir, name))!;
+      const expected = expectedMarks(file.text);
+      const got = analysis.analyseFile(file).diagnostics.map((d) => `${file.getLineAndCharacterOfPosition(d.start).line + 1}:TS${d.code}`);
+      expectedCount += expected.length;
+      missed.push(...expected.filter((m) => !got.includes(m)).map((m) => `${name}:${m}`));
+      falsePositives.push(...got.filter((m) => !expected.includes(m)).map((m) => `${name}:${m}`));
+    }
+    const caught = expectedCount - missed.length;
+    console.log(`ownership corpus on ${backend}: ${programs.length} programs, caught ${caught} / ${expectedCount} expected diagnostics, ${falsePositives.length} false positives`);
+    expect({ missed, falsePositives }).toEqual({ missed: [], falsePositives: [] });
+  });
+});
+
+test("the marks are read as written", () => {
+  expect(expectedMarks("a\nb // error: TS9012\nc // error: TS9014 TS9016\n")).toEqual(["2:TS9012", "3:TS9014", "3:TS9016"]);
+  expect(expectedMarks(readFileSync(join(dir, "_shared.ts"), "utf8"))).toEqual([]);
+});
