@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
@@ -66,4 +66,38 @@ describe.each(backends)("the ownership corpus through the core on %s", (backend,
 test("the marks are read as written", () => {
   expect(expectedMarks("a\nb // error: TS9012\nc // error: TS9014 TS9016\n")).toEqual(["2:TS9012", "3:TS9014", "3:TS9016"]);
   expect(expectedMarks(readFileSync(join(dir, "_shared.ts"), "utf8"))).toEqual([]);
+});
+
+/** The README's `ts` code blocks, each written out as a module of its own. */
+function readmeBlocks(): string[] {
+  const out = join(root, "test/.out/readme-blocks");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const blocks = [...readFileSync(join(root, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.map((code, i) => {
+    const path = join(out, `block${i}.ts`);
+    writeFileSync(path, code);
+    return path;
+  });
+}
+
+function tsFiles(at: string): string[] {
+  return readdirSync(at, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.ts"))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+test("real code gets no ownership diagnostic, leaks included: the examples, the README's code, tiny-invariant and RxJS", () => {
+  const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts")).map((f) => join(root, "examples", f));
+  const readme = readmeBlocks();
+  const thirdParty = [join(root, "node_modules/tiny-invariant/src/tiny-invariant.ts"), ...tsFiles(join(root, "node_modules/rxjs/src"))];
+  const program = ts.createProgram([...examples, ...readme, ...thirdParty], { ...compilerOptions(ts), lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.esnext.disposable.d.ts", "lib.decorators.d.ts"] });
+  const analysis = createAnalysis(jsQueries(ts, program), options);
+  expect(analysis.enabled).toBe(true);
+  const files = [...examples, ...readme, ...thirdParty].map((f) => program.getSourceFile(f)!);
+  const found = files.flatMap((file) => analysis.analyseFile(file).diagnostics.map((d) => `${file.fileName}:${file.getLineAndCharacterOfPosition(d.start).line + 1}: TS${d.code} ${d.text}`));
+  console.log(`real code: ${examples.length} examples, ${readme.length} README blocks, ${thirdParty.length} third-party files: ${found.length} diagnostics`);
+  expect(readme.length).toBeGreaterThanOrEqual(2);
+  expect(thirdParty.length).toBeGreaterThan(200);
+  expect(found).toEqual([]);
 });

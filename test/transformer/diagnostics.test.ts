@@ -6,14 +6,14 @@ import { compile } from "./compile.js";
 const header = `import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem, SmartPointer, Pointee, type Pointer } from "ts-smart-pointer";\n`;
 
 /** Compiles `body` (after the shared imports) and returns the plugin's diagnostics. */
-function diagnose(body: string, allowTypeErrors = false): { codes: number[]; text: string } {
-  const result = compile(ts, { "main.ts": header + body });
+function diagnose(body: string, allowTypeErrors = false, config: Record<string, unknown> = { mode: "release" }): { codes: number[]; text: string } {
+  const result = compile(ts, { "main.ts": header + body }, config);
   if (!allowTypeErrors) expect(result.typeErrors).toEqual([]);
   return { codes: result.codes, text: result.diagnostics.join("\n") };
 }
 
 // One case per diagnostic: the misuse, the code, the line, and the rustc wording where rustc has the check.
-const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?][] = [
+const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?, Record<string, unknown>?][] = [
   [
     "notAClass",
     `class C { @SmartPointer m() {} }`,
@@ -46,11 +46,38 @@ const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?][] = [
     /main\.ts\(5\): error TS9012: \[rustc E0382\] use of moved value: `job` was moved by `job.run\(\)` on line 4\n  help: to keep a pointer, clone it: `Arc.clone\(job\)` before the move/,
   ],
   ["untypedSelf", `class Job { run(self) { return self; } }`, /TS9013: \[rustc E0307\] the `self` parameter of `run` has no type/, true],
+  [
+    "useAfterMoveInLoop",
+    `class Job { run(self: Arc<this>) { Arc.drop(self); } }
+     const job = Arc.new(new Job());
+     for (let i = 0; i < 2; i++) job.run();`,
+    /main\.ts\(4\): error TS9014: \[rustc E0382\] use of moved value: `job` was moved by `job\.run\(\)` on line 4, in previous iteration of loop\n  help: to keep a pointer, clone it: `Arc\.clone\(job\)` before the move; or give `job` a new pointer before the next iteration/,
+  ],
+  [
+    "closureCalledTwice",
+    `const job = Arc.new({ n: 1 });
+     const finish = () => Arc.drop(job);
+     finish();
+     finish();`,
+    /main\.ts\(5\): error TS9015: \[rustc E0382\] use of moved value: the closure `finish` moves `job` out of its environment, so it can be called only once: it was called on line 4\n  help: call `finish` once, or have it move a clone of `job`/,
+  ],
+  [
+    "leak",
+    `export function open(): number {
+       const fd = Arc.new({ n: 3 });
+       if (fd.n > 2) return 0;
+       Arc.drop(fd);
+       return 1;
+     }`,
+    /main\.ts\(3\): error TS9016: `fd` leaks: the `Arc` it owns is not dropped, moved, returned or stored at the `return` on line 4\n  help: declare it with `using` \(dropped at the end of its scope\), or call `Arc\.drop\(fd\)` on that path/,
+    false,
+    { mode: "release", leaks: "error" },
+  ],
 ];
 
 describe("each misuse is a diagnostic with a stable code and a fix", () => {
-  test.each(cases)("%s", (name, body, message, allowTypeErrors) => {
-    const { codes, text } = diagnose(body, allowTypeErrors);
+  test.each(cases)("%s", (name, body, message, allowTypeErrors, config) => {
+    const { codes, text } = diagnose(body, allowTypeErrors, config);
     expect(codes).toContain(DIAGNOSTICS[name].code);
     expect(text).toMatch(message);
   });
@@ -83,13 +110,13 @@ describe("correct code gets no diagnostic", () => {
       const la = ListArc.new(new Job(), 1);
       const list = new List<Job, 1>(1);
       list.pushBack(la);
-      if (Math.random() > 2) Arc.drop(job);
       console.log(job.name);
+      if (Math.random() > 2) Arc.drop(job);
     `);
     expect(codes).toEqual([]);
   });
 
-  test("a move in a branch or a loop is left to the runtime (no false positive)", () => {
+  test("moves that a reassignment undoes, in branches and loops, are no error", () => {
     const { codes } = diagnose(`
       class Job { run(self: Arc<this>) { Arc.drop(self); } }
       let job = Arc.new(new Job());
@@ -101,5 +128,51 @@ describe("correct code gets no diagnostic", () => {
       console.log(job);
     `);
     expect(codes).toEqual([]);
+  });
+});
+
+describe("leaks (TS9016) follow the `leaks` option", () => {
+  const leaky = `export function f(): number { const a = Arc.new({ n: 1 }); return a.n; }`;
+  test("off by default, a warning or an error when asked", () => {
+    expect(diagnose(leaky).codes).toEqual([]);
+    expect(diagnose(leaky, false, { leaks: "warn" }).text).toMatch(/^main\.ts\(2\): warning TS9016: `a` leaks: the `Arc` it owns is not dropped, moved, returned or stored at the `return` on line 2/);
+    expect(diagnose(leaky, false, { leaks: "error" }).text).toMatch(/^main\.ts\(2\): error TS9016/);
+  });
+
+  test("a pointer dropped, moved, returned, stored or declared with `using` does not leak", () => {
+    const { codes } = diagnose(
+      `export class Keep { held: Arc<{ n: number }>[] = []; }
+       export function f(keep: Keep): Arc<{ n: number }> {
+         const dropped = Arc.new({ n: 1 });
+         Arc.drop(dropped);
+         const stored = Arc.new({ n: 2 });
+         keep.held.push(stored);
+         using scoped = Arc.new({ n: 3 });
+         const moved = Arc.asArcBorrow(scoped);
+         const returned = Arc.from(moved);
+         return returned;
+       }`,
+      false,
+      { leaks: "error" },
+    );
+    expect(codes).toEqual([]);
+  });
+});
+
+describe("suppression, as TypeScript users expect", () => {
+  const moved = (directive: string) => `const job = Arc.new({ n: 1 });\nArc.drop(job);\n${directive}\nconsole.log(job.n);\n`;
+  test("`// @ts-ignore` and `// @ts-expect-error` on the line before silence a plugin diagnostic", () => {
+    expect(diagnose(moved("")).codes).toEqual([9012]);
+    expect(diagnose(moved("// @ts-ignore")).codes).toEqual([]);
+    expect(diagnose(moved("/* @ts-ignore */")).codes).toEqual([]);
+    // TypeScript itself reports the directive as unused (TS2578): the plugin's diagnostic is not a type error.
+    expect(diagnose(moved("// @ts-expect-error: on purpose"), true).codes).toEqual([]);
+  });
+
+  test("a directive reaches over comment lines, not over code, and a lookalike is no directive", () => {
+    expect(diagnose(moved("// @ts-ignore\n// why")).codes).toEqual([]);
+    expect(diagnose(moved("// @ts-ignore\nconsole.log(0);")).codes).toEqual([9012]);
+    expect(diagnose(moved("// ts-ignore")).codes).toEqual([9012]);
+    expect(diagnose(moved("// see @ts-ignore")).codes).toEqual([9012]);
   });
 });

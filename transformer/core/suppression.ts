@@ -10,7 +10,7 @@ import { lineOf } from "./syntax.js";
  */
 
 /** A directive comment line, as TypeScript's scanner recognises one (`//`, `///`, or a block comment on one line). */
-const DIRECTIVE = /^(?:\/\/\/?|\/\*+)\s*@ts-(?:expect-error|ignore)\b/;
+const DIRECTIVE = /^(?:\/\/\/?|[/*]+)\s*@(?:ts-expect-error|ts-ignore)/;
 
 /** `diagnostics` without those a directive comment of `file` suppresses. */
 export function unsuppressed(file: TS.SourceFile, diagnostics: readonly Diagnostic[]): Diagnostic[] {
