@@ -1,6 +1,6 @@
 import type TS from "typescript";
 import { findLeaks, reportLeak, type Leaks } from "./check-leaks.js";
-import { closureCallMove, findMoves, isFunction, reportUseOfMoved } from "./check-moves.js";
+import { closureCallMove, findMoves, reportUseOfMoved } from "./check-moves.js";
 import type { Category, Report } from "./diagnostics.js";
 import type { Facts } from "./facts.js";
 import { createFlowWalker, type FlowRules, type FunctionSummary, type MoveSite } from "./flow.js";
@@ -21,6 +21,8 @@ export type LeakSeverity = "off" | "warn" | "error";
 export function checkOwnership(facts: Facts, file: TS.SourceFile, report: Report, leakSeverity: LeakSeverity): void {
   const { syntax, queries } = facts;
   const K = syntax.SyntaxKind;
+  const functionKinds = new Set([K.ArrowFunction, K.FunctionExpression, K.FunctionDeclaration, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]);
+  const isFunctionLike = (node: TS.Node) => functionKinds.has(node.kind);
   const moves = findMoves(facts, file);
   const leaks: Leaks | undefined = leakSeverity === "off" ? undefined : findLeaks(facts, file);
   const tracked = new Set<QSymbol>([...moves.moved, ...moves.closures.keys(), ...(leaks?.candidates.keys() ?? [])]);
@@ -126,7 +128,8 @@ export function checkOwnership(facts: Facts, file: TS.SourceFile, report: Report
   const walker = createFlowWalker(syntax, file, rules);
 
   const visit = (node: TS.Node): void => {
-    if (isFunctionLike(node) && holdsPosition(node)) summaryOf(node);
+    if (!holdsPosition(node)) return; // no move or candidate below: nothing to walk
+    if (isFunctionLike(node)) summaryOf(node);
     syntax.forEachChild(node, visit);
   };
   summaryOf(file);
@@ -136,14 +139,4 @@ export function checkOwnership(facts: Facts, file: TS.SourceFile, report: Report
   const category: Category = leakSeverity === "error" ? "error" : "warning";
   for (const [symbol, path] of leaked) reportLeak(file, report, leaks!.candidates.get(symbol)!, path, category);
 
-  function isFunctionLike(node: TS.Node): boolean {
-    return (
-      isFunction(syntax, node) ||
-      syntax.isFunctionDeclaration(node) ||
-      syntax.isMethodDeclaration(node) ||
-      syntax.isConstructorDeclaration(node) ||
-      syntax.isGetAccessorDeclaration(node) ||
-      syntax.isSetAccessorDeclaration(node)
-    );
-  }
 }

@@ -165,10 +165,12 @@ export function createFacts(queries: TypeQueries) {
   function consumptionOf(callee: TS.PropertyAccessExpression): Consumption | undefined {
     const method = callee.name.text;
     const statics: Record<string, Record<string, Consumption>> = SURFACE.consumingStatics;
-    const owner = runtimeExportAt(callee.expression, Object.keys(statics));
+    // The name first: a symbol question only for calls that can be consuming statics.
+    const owners = Object.keys(statics).filter((owner) => Object.hasOwn(statics[owner]!, method));
+    const owner = owners.length > 0 ? runtimeExportAt(callee.expression, owners) : undefined;
     if (owner) return statics[owner]![method];
     const methods: Record<string, Record<string, Consumption>> = SURFACE.consumingMethods;
-    const byClass = Object.entries(methods).find(([, byMethod]) => method in byMethod);
+    const byClass = Object.entries(methods).find(([, byMethod]) => Object.hasOwn(byMethod, method));
     if (!byClass) return undefined;
     const type = queries.typeAt(callee.expression);
     const symbol = type && queries.symbolOf(type);
