@@ -1,9 +1,8 @@
 import type TS from "typescript";
 import type { Fix, Report } from "./diagnostics.js";
 import type { Facts } from "./facts.js";
-import type { MoveSite } from "./flow.js";
+import { moveSite, type MoveSite } from "./flow.js";
 import type { QSymbol } from "./queries.js";
-import { lineOf, textOf } from "./syntax.js";
 
 /**
  * The move rules (rustc E0382). A move is a local variable consumed where it stands: the pointer
@@ -50,7 +49,7 @@ export function findMoves(facts: Facts, file: TS.SourceFile): Moves {
       const symbol = target && syntax.isIdentifier(target) ? queries.symbolAt(target) : undefined;
       const pointer = symbol && facts.pointerAt(target!);
       if (pointer && isLocal(symbol!)) {
-        sites.set(target!, { at: target!, by: textOf(file, node).slice(0, 60), line: lineOf(file, node.getStart(file)), kind: pointer.kind });
+        sites.set(target!, moveSite(file, target!, node, { kind: pointer.kind }));
         moved.add(symbol!);
       }
     } else if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && node.initializer && isFunction(syntax, node.initializer)) {
@@ -83,7 +82,7 @@ export function isFunction(syntax: Facts["syntax"], node: TS.Node): boolean {
 export function closureCallMove(file: TS.SourceFile, callee: TS.Identifier, captured: string | undefined): MoveSite | undefined {
   const call = callee.parent;
   if (captured === undefined || !call || (call as TS.CallExpression).expression !== callee) return undefined;
-  return { at: callee, by: textOf(file, call).slice(0, 60), line: lineOf(file, call.getStart(file)), movesCaptured: captured };
+  return moveSite(file, callee, call, { movesCaptured: captured });
 }
 
 /** Reports a use of a variable that may be moved, citing the move that reaches it (rustc's shape). */

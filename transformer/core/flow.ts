@@ -1,7 +1,7 @@
 import type TS from "typescript";
 import type { PointerKind } from "./facts.js";
 import type { QSymbol } from "./queries.js";
-import { lineOf, type Syntax } from "./syntax.js";
+import { lineOf, textOf, type Syntax } from "./syntax.js";
 
 /**
  * A control-flow walker over one function body (or a module's top level): it runs the
@@ -30,6 +30,11 @@ export interface MoveSite {
   readonly previousIteration?: true;
 }
 
+/** The move `at` makes, described by the expression `moving` that makes it (its text, cut for messages, and line). */
+export function moveSite(file: TS.SourceFile, at: TS.Node, moving: TS.Node, more: Partial<MoveSite> = {}): MoveSite {
+  return { at, by: textOf(file, moving).slice(0, 60), line: lineOf(file, moving.getStart(file)), ...more };
+}
+
 /**
  * What holds for one variable on the paths reaching a point. Invariants: `moves` lists each
  * site once; a variable absent from a state is live and owns nothing the leak rule tracks.
@@ -56,7 +61,7 @@ export interface FlowRules {
   /** The move that evaluating `identifier` makes where it stands (a consumed argument, a moving receiver). */
   moveAt(identifier: TS.Identifier, symbol: QSymbol): MoveSite | undefined;
   /** True when `expression` makes a fresh owned pointer that the leak rule follows into `symbol`. */
-  acquires(symbol: QSymbol, expression: TS.Expression | undefined, declaration: TS.Node): boolean;
+  acquires(symbol: QSymbol, expression: TS.Expression | undefined): boolean;
   /** The parameters of `fn` that own a pointer at entry (a moving `self`): leak candidates of its outermost scope. */
   ownedParameters(fn: TS.Node): readonly QSymbol[];
   /** The summary of a nested function (walked once, on first request). */
@@ -316,7 +321,7 @@ export function createFlowWalker(syntax: Syntax, file: TS.SourceFile, rules: Flo
       if (op === K.EqualsToken && node.left.kind === K.Identifier) {
         const after = expression(node.right, s);
         const symbol = rules.variableAt(node.left as TS.Identifier);
-        return after && symbol ? assign(symbol, after, rules.acquires(symbol, node.right, node), node) : after;
+        return after && symbol ? assign(symbol, after, rules.acquires(symbol, node.right), node) : after;
       }
       if (op === K.AmpersandAmpersandToken || op === K.BarBarToken || op === K.QuestionQuestionToken) {
         // `a && x.run()`: the right side runs on some paths only. The left of `&&` is a value only when falsy.
@@ -347,7 +352,7 @@ export function createFlowWalker(syntax: Syntax, file: TS.SourceFile, rules: Flo
       for (const [symbol, reference] of rules.capturesOf(fn)) {
         const v = use(reference, symbol, out);
         const moved = moves.get(symbol);
-        out = put(out, symbol, moved ? { moves: [{ at: fn, by: textOf(fn), line: line(fn), kind: moved[0]?.kind }] } : read(v, false));
+        out = put(out, symbol, moved ? { moves: [moveSite(file, fn, fn, { kind: moved[0]?.kind })] } : read(v, false));
       }
       return out;
     }
@@ -361,8 +366,6 @@ export function createFlowWalker(syntax: Syntax, file: TS.SourceFile, rules: Flo
       }
       return out;
     }
-
-    const textOf = (node: TS.Node) => file.text.slice(node.getStart(file), node.end).replace(/\s+/g, " ").slice(0, 60);
 
     // ---- statements ----
 
@@ -390,7 +393,7 @@ export function createFlowWalker(syntax: Syntax, file: TS.SourceFile, rules: Flo
         if (!out || d.name.kind !== K.Identifier) continue;
         const symbol = rules.variableAt(d.name as TS.Identifier);
         if (!symbol) continue;
-        const owned = rules.acquires(symbol, d.initializer, d);
+        const owned = rules.acquires(symbol, d.initializer);
         if (owned) scopes[scopes.length - 1]!.push(symbol);
         out = assign(symbol, out, owned, undefined);
       }
@@ -532,7 +535,7 @@ export function createFlowWalker(syntax: Syntax, file: TS.SourceFile, rules: Flo
         bound = declarations(n.initializer as TS.VariableDeclarationList, bound);
       } else if (bound && n.initializer.kind === K.Identifier) {
         const symbol = rules.variableAt(n.initializer as TS.Identifier);
-        if (symbol) bound = assign(symbol, bound, false, undefined);
+        if (symbol) bound = assign(symbol, bound, false, n.initializer);
       }
       let body = walkStatement(n.statement, bound);
       if (n.initializer.kind === K.VariableDeclarationList) {
