@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npx ts-smart-pointer expand file.ts [--mode debug|release] [--strategy inline|thunk]`:
+ * `npx ts-smart-pointer expand file.ts [--mode debug|release] [--strategy inline|thunk] [--leaks off|warn|error]`:
  * prints the JavaScript a file compiles to through the plugin (in the spirit of cargo-expand),
  * and its diagnostics on stderr. Uses the nearest tsconfig.json, as tsc would.
  */
@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import type TS from "typescript";
 import smartPointerTransformer from "./index.js";
 
-const USAGE = "usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk]";
+const USAGE = "usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk] [--leaks off|warn|error]";
 
 async function main(argv: string[]): Promise<number> {
   const [command, file, ...rest] = argv;
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const config: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i]?.replace(/^--/, "");
-    if ((key !== "mode" && key !== "strategy") || rest[i + 1] === undefined) {
+    if ((key !== "mode" && key !== "strategy" && key !== "leaks") || rest[i + 1] === undefined) {
       console.error(USAGE);
       return 2;
     }

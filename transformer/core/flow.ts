@@ -49,7 +49,7 @@ export interface VarState {
 /** The tracked variables' states; `null` where no path reaches (after `return`, `break`...). */
 export type State = ReadonlyMap<QSymbol, VarState> | null;
 
-/** What a walked function leaves behind for its creator: the captured variables it moves. */
+/** What a walked function leaves behind for its creator: the tracked variables still moved at its exits (the creator reads those it captures). */
 export interface FunctionSummary {
   readonly moves: ReadonlyMap<QSymbol, readonly MoveSite[]>;
 }
@@ -68,7 +68,7 @@ export interface FlowRules {
   closure(fn: TS.Node): FunctionSummary;
   /** The tracked variables `node` (a nested function or class) references from outside it, with a reference each. */
   capturesOf(node: TS.Node): ReadonlyMap<QSymbol, TS.Identifier>;
-  /** True when the borrowing call `call` leaves ownership of its argument with the caller. */
+  /** True when `call` (one of the runtime's) leaves ownership of its pointer arguments with the caller. */
   borrowsArguments(call: TS.CallExpression): boolean;
   useOfMoved(use: TS.Identifier, symbol: QSymbol, moves: readonly MoveSite[]): void;
   leak(symbol: QSymbol, path: string): void;
@@ -78,7 +78,7 @@ const LIVE: VarState = { moves: [] };
 /** Loops converge in two or three rounds (states only grow); the cap is a guard, not a limit met in practice. */
 const MAX_ROUNDS = 8;
 
-/** The state where paths with `inputs` meet; `describe` names the path an input stands for (for leaks). */
+/** The state where the paths of `inputs` meet; an input's string names the path it stands for (for leak reports). */
 export function join(inputs: readonly (readonly [State, string?])[]): State {
   const reached = inputs.filter((i): i is readonly [ReadonlyMap<QSymbol, VarState>, string?] => i[0] !== null);
   if (reached.length === 0) return null;
