@@ -64,7 +64,7 @@ export async function check(options: CheckOptions, out: (text: string) => void):
 /** Everything to report for `project`, TypeScript's first, each group in file order. */
 function reportedOf(project: LoadedProject, { project: config, cwd }: CheckOptions): Reported[] {
   const ours = project.files.flatMap((file) =>
-    file.diagnostics.map((d): Reported => ({ fileName: file.fileName, start: d.start, length: d.length, code: d.code, category: "error", text: d.text, source: "ts-smart-pointer", fixes: d.fixes })),
+    file.diagnostics.map((d): Reported => ({ fileName: file.fileName, start: d.start, length: d.length, code: d.code, category: d.category, text: d.text, source: "ts-smart-pointer", fixes: d.fixes })),
   );
   return [...pluginIgnored(project, config, cwd), ...project.typescriptDiagnostics, ...ours];
 }

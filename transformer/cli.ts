@@ -3,7 +3,7 @@
  * `npx ts-smart-pointer check [-p tsconfig.json] [--watch] ...`: the plugin's diagnostics and
  * TypeScript's for a whole project, with the project's own TypeScript 5.0-7.x (check.ts).
  *
- * `npx ts-smart-pointer expand file.ts [--mode debug|release] [--strategy inline|thunk]`:
+ * `npx ts-smart-pointer expand file.ts [--mode debug|release] [--strategy inline|thunk] [--leaks off|warn|error]`:
  * prints the JavaScript a file compiles to through the plugin (in the spirit of cargo-expand),
  * and its diagnostics on stderr. Uses the nearest tsconfig.json, as tsc would.
  */
@@ -12,7 +12,7 @@ import type TS from "typescript";
 import { check, CHECK_USAGE, parseCheckArguments } from "./check.js";
 import smartPointerTransformer from "./index.js";
 
-const USAGE = `usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk]\n       ${CHECK_USAGE.slice("usage: ".length)}`;
+const USAGE = `usage: ts-smart-pointer expand <file.ts> [--mode debug|release] [--strategy inline|thunk] [--leaks off|warn|error]\n       ${CHECK_USAGE.slice("usage: ".length)}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, file, ...rest] = argv;
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const config: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i]?.replace(/^--/, "");
-    if ((key !== "mode" && key !== "strategy") || rest[i + 1] === undefined) {
+    if ((key !== "mode" && key !== "strategy" && key !== "leaks") || rest[i + 1] === undefined) {
       console.error(USAGE);
       return 2;
     }

@@ -7,7 +7,7 @@ export function toTsDiagnostic(ts: typeof TS, file: TS.SourceFile, diagnostic: D
     file,
     start: diagnostic.start,
     length: diagnostic.length,
-    category: ts.DiagnosticCategory.Error,
+    category: diagnostic.category === "error" ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
     code: diagnostic.code,
     messageText: diagnostic.text,
     source: "ts-smart-pointer",

@@ -31,7 +31,7 @@ export default function smartPointerTransformer(program: TS.Program, config: Rec
     );
   }
   const options = readOptions(config);
-  const analysis = createAnalysis(jsQueries(ts, program));
+  const analysis = createAnalysis(jsQueries(ts, program), { leaks: options.leaks });
   const addDiagnostic = extras.addDiagnostic ?? (() => undefined);
   return (context) => (file) => {
     if (!analysis.enabled || file.isDeclarationFile) return file;

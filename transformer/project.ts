@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
-import { createAnalysis, type Analysis, type FileAnalysis } from "./core/analyse.js";
+import { createAnalysis, type Analysis, type AnalysisOptions, type FileAnalysis } from "./core/analyse.js";
+import { readOptions } from "./options.js";
 import type { Diagnostic } from "./core/diagnostics.js";
 
 /**
@@ -66,6 +67,16 @@ export async function openProject(configPath: string): Promise<LoadedProject> {
   return version.startsWith("7.") ? openNative(config, version, packageJson) : openJs(config, version, packageJson);
 }
 
+/** The analysis options of the project's plugin entry (`leaks`), as the transformer reads them. */
+function analysisOptions(plugins: LoadedProject["plugins"]): AnalysisOptions {
+  const entry = plugins.find((p) => p.transform?.startsWith("ts-smart-pointer/transformer"));
+  try {
+    return { leaks: readOptions(entry as Record<string, unknown> | undefined).leaks };
+  } catch (error) {
+    throw new ProjectError((error as Error).message);
+  }
+}
+
 /** Every own file's analysis, or none when the project does not use the runtime. */
 const analysed = (analysis: Analysis) => (analysis.enabled ? analysis.ownFiles().map((f) => analysis.analyseFile(f)) : []);
 
@@ -74,14 +85,15 @@ async function openJs(config: string, version: string, packageJson: string, oldP
   const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
   if (!parsed) throw new ProjectError(`cannot read ${config}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences, oldProgram, configFileParsingDiagnostics: parsed.errors });
-  const analysis = createAnalysis(jsQueries(ts, program));
+  const plugins = (parsed.options.plugins ?? []) as LoadedProject["plugins"];
+  const analysis = createAnalysis(jsQueries(ts, program), analysisOptions(plugins));
   const category = (c: TS.DiagnosticCategory) => (["warning", "error", "suggestion", "message"] as const)[c]!;
   const typescriptDiagnostics = ts.getPreEmitDiagnostics(program).map(
     (d): Reported => ({ fileName: d.file?.fileName, start: d.start ?? 0, length: d.length ?? 0, code: d.code, category: category(d.category), text: ts.flattenDiagnosticMessageText(d.messageText, "\n"), source: "typescript" }),
   );
   return {
     typescript: { version, backend: "js" },
-    plugins: (parsed.options.plugins ?? []) as LoadedProject["plugins"],
+    plugins,
     files: analysed(analysis),
     typescriptDiagnostics,
     reload: () => openJs(config, version, packageJson, program),
@@ -118,7 +130,8 @@ async function openNative(config: string, version: string, packageJson: string):
     return project;
   };
   const load = (project: NativeApiProject): LoadedProject => {
-    const analysis = createAnalysis(nativeQueries({ api, ast }, project));
+    const plugins = pluginEntries(config);
+    const analysis = createAnalysis(nativeQueries({ api, ast }, project), analysisOptions(plugins));
     const program = project.program;
     const category = (c: number) => (["warning", "error", "suggestion", "message"] as const)[c] ?? "error";
     const typescriptDiagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getProgramDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()].map(
@@ -126,7 +139,7 @@ async function openNative(config: string, version: string, packageJson: string):
     );
     return {
       typescript: { version, backend: "native" },
-      plugins: pluginEntries(config),
+      plugins,
       files: analysed(analysis),
       typescriptDiagnostics,
       reload: async (changed) => {

@@ -18,6 +18,8 @@ export interface KindEntry {
   readonly keep: string;
   /** The expression that clones `{0}` into a pointer of the same kind, if the kind has one. */
   readonly clone?: string;
+  /** The statement that drops `{0}`, for kinds that own a count. */
+  readonly drop?: string;
 }
 
 /**
@@ -33,11 +35,11 @@ export const SURFACE = {
   packageName: "ts-smart-pointer",
   /** The runtime's pointer classes (`@SmartPointer` classes exported from the main entry). */
   kinds: {
-    ArcCore: { name: "Arc", self: "move", keep: "clone it: `Arc.clone({0})`", clone: "Arc.clone({0})" },
-    UniqueArcCore: { name: "UniqueArc", self: "move", keep: "share it with `Arc.from({0})` and clone that Arc" },
+    ArcCore: { name: "Arc", self: "move", keep: "clone it: `Arc.clone({0})`", clone: "Arc.clone({0})", drop: "Arc.drop({0})" },
+    UniqueArcCore: { name: "UniqueArc", self: "move", keep: "share it with `Arc.from({0})` and clone that Arc", drop: "UniqueArc.drop({0})" },
     ArcBorrowCore: { name: "ArcBorrow", self: "borrow", keep: "" },
-    ListArcCore: { name: "ListArc", self: "move", keep: "take a plain Arc beside it with `ListArc.cloneArc({0})`" },
-    SharedArcCore: { name: "SharedArc", self: "move", keep: "clone it: `SharedArc.clone({0})`", clone: "SharedArc.clone({0})" },
+    ListArcCore: { name: "ListArc", self: "move", keep: "take a plain Arc beside it with `ListArc.cloneArc({0})`", drop: "ListArc.drop({0})" },
+    SharedArcCore: { name: "SharedArc", self: "move", keep: "clone it: `SharedArc.clone({0})`", clone: "SharedArc.clone({0})", drop: "SharedArc.drop({0})" },
   } satisfies Record<string, KindEntry>,
   /** Statics (`Arc.drop(a)`) that consume their first argument, by the exported value's name. */
   consumingStatics: {
@@ -46,6 +48,13 @@ export const SURFACE = {
     SharedArc: { drop: "always" },
     ListArc: { drop: "always", intoArc: "always", from: "always", pairFromUnique: "always", tryFromArcOrDrop: "always" },
   } satisfies Record<string, Record<string, Consumption>>,
+  /** Statics that only look at their pointer arguments: the caller keeps ownership (the leak rule's borrows). */
+  lendingStatics: {
+    Arc: ["clone", "strongCount", "ptrEq", "deref", "asArcBorrow"],
+    UniqueArc: [],
+    ListArc: ["cloneArc"],
+    SharedArc: ["clone", "strongCount", "send"],
+  } satisfies Record<string, readonly string[]>,
   /** Methods of the runtime's classes (`list.pushBack(la)`) that consume their first argument. */
   consumingMethods: {
     List: { pushBack: "always", pushFront: "always" },

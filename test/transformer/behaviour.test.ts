@@ -177,6 +177,7 @@ console.log(job.name);
   test("bad plugin options are a clear error", () => {
     expect(() => compile(ts, { "main.ts": "" }, { mode: "fast" })).toThrow(/"mode" must be "debug" or "release", not "fast"/);
     expect(() => compile(ts, { "main.ts": "" }, { strategy: "jit" })).toThrow(/"strategy" must be "inline" or "thunk"/);
+    expect(() => compile(ts, { "main.ts": "" }, { leaks: true })).toThrow(/"leaks" must be "off", "warn" or "error", not true/);
   });
 });
 

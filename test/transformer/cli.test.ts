@@ -34,6 +34,14 @@ describe("npx ts-smart-pointer expand", () => {
     expect(result.stderr).toMatch(/error TS9005: \[rustc E0307\] unexpected `self` parameter/);
   });
 
+  test("--leaks reports a leak, as a warning that still exits 1", () => {
+    const file = writeOut("cli-leak.ts", `import { Arc } from "ts-smart-pointer";\nexport function f(): number {\n  const a = Arc.new({ n: 1 });\n  return a.n;\n}\n`);
+    expect(expand("expand", file).code).toBe(0);
+    const result = expand("expand", file, "--leaks", "warn");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cli-leak\.ts\(3,9\): warning TS9016: `a` leaks: the `Arc` it owns is not dropped, moved, returned or stored at the `return` on line 4/);
+  });
+
   test("usage errors exit 2", () => {
     expect(expand().code).toBe(2);
     expect(expand("expand", "x.ts", "--speed", "fast").stderr).toMatch(/usage: ts-smart-pointer expand/);

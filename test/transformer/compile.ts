@@ -50,7 +50,7 @@ export function compile(ts: typeof TS, files: Record<string, string>, config: Re
 
 function format(ts: typeof TS, d: TS.Diagnostic): string {
   const where = d.file ? `${d.file.fileName.slice(virtualDir.length + 1)}(${d.file.getLineAndCharacterOfPosition(d.start!).line + 1})` : "";
-  return `${where}: error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  return `${where}: ${ts.DiagnosticCategory[d.category].toLowerCase()} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
 }
 
 /** Writes emitted JavaScript next to the repository and returns its path, to run it with node. */

@@ -9,6 +9,9 @@ import { userProject } from "./user-project.js";
 
 const header = `import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem, SmartPointer, Pointee, type Pointer } from "ts-smart-pointer";\n`;
 
+/** The plugin's options, as in its tsconfig entry. */
+type Config = Record<string, unknown>;
+
 interface Diagnosed {
   codes: number[];
   /** `main.ts(line): error TSxxxx: text`, one per line. */
@@ -18,40 +21,57 @@ interface Diagnosed {
 
 const compiled = new Map<string, Diagnosed>();
 /** Through tspc's path: the transformer on TypeScript 5.9's JavaScript API (each program compiled once). */
-function viaTransformer(body: string): Diagnosed {
-  if (!compiled.has(body)) {
-    const result = compile(ts, { "main.ts": header + body });
-    compiled.set(body, { codes: result.codes, text: result.diagnostics.join("\n"), typeErrors: result.typeErrors.length });
+function viaTransformer(body: string, config: Config = { mode: "release" }): Diagnosed {
+  const key = JSON.stringify([body, config]);
+  if (!compiled.has(key)) {
+    const result = compile(ts, { "main.ts": header + body }, config);
+    compiled.set(key, { codes: result.codes, text: result.diagnostics.join("\n"), typeErrors: result.typeErrors.length });
   }
-  return compiled.get(body)!;
+  return compiled.get(key)!;
 }
 
-/** Through TypeScript 7's checker process: every program is a file of one project, checked once. */
-function viaNative(programs: Record<string, string>): { diagnose: (body: string) => Diagnosed; close: () => void } {
-  let project: LoadedProject;
-  const names = new Map(Object.entries(programs).map(([name, body], i) => [body, `case${i}-${name.replace(/\W+/g, "-")}.ts`]));
+/** Compiles `body` through the transformer and returns its diagnostics; the body must type-check unless allowed. */
+function diagnose(body: string, allowTypeErrors = false, config?: Config): { codes: number[]; text: string } {
+  const { codes, text, typeErrors } = viaTransformer(body, config);
+  if (!allowTypeErrors) expect(typeErrors).toBe(0);
+  return { codes, text };
+}
+
+/**
+ * Through TypeScript 7's checker process: every program is a file of one project per plugin
+ * configuration (read from the project's tsconfig entry, as `check` reads it), checked once.
+ */
+function viaNative(programs: readonly (readonly [body: string, config?: Config])[]): { diagnose: (body: string, config?: Config) => Diagnosed; close: () => void } {
+  const projects = new Map<string, LoadedProject>();
+  const keyOf = (config: Config = {}) => JSON.stringify({ ...config, mode: undefined });
+  const fileOf = new Map(programs.map(([body, config], i) => [JSON.stringify([body, keyOf(config)]), `case${i}.ts`]));
   beforeAll(async () => {
-    const files = Object.fromEntries([...names].map(([body, file]) => [file, header + body]));
-    project = await openProject(join(userProject("diagnostics-ts7", "typescript-7", files), "tsconfig.json"));
+    for (const key of new Set(programs.map(([, config]) => keyOf(config)))) {
+      const files = Object.fromEntries(programs.filter(([, config]) => keyOf(config) === key).map(([body, config]) => [fileOf.get(JSON.stringify([body, keyOf(config)]))!, header + body]));
+      const plugins = [{ transform: "ts-smart-pointer/transformer", ...JSON.parse(key) }];
+      const dir = userProject(`diagnostics-ts7-${projects.size}`, "typescript-7", files, { plugins });
+      projects.set(key, await openProject(join(dir, "tsconfig.json")));
+    }
   });
   return {
-    diagnose(body) {
-      const file = names.get(body)!;
+    diagnose(body, config) {
+      const project = projects.get(keyOf(config))!;
+      const file = fileOf.get(JSON.stringify([body, keyOf(config)]))!;
       const analysed = project.files.find((f) => f.fileName.endsWith(`/${file}`))!;
       const text = readFileSync(analysed.fileName, "utf8");
       const line = (offset: number) => text.slice(0, offset).split("\n").length;
       return {
         codes: analysed.diagnostics.map((d) => d.code),
-        text: analysed.diagnostics.map((d) => `main.ts(${line(d.start)}): error TS${d.code}: ${d.text}`).join("\n"),
+        text: analysed.diagnostics.map((d) => `main.ts(${line(d.start)}): ${d.category} TS${d.code}: ${d.text}`).join("\n"),
         typeErrors: project.typescriptDiagnostics.filter((d) => d.fileName?.endsWith(`/${file}`)).length,
       };
     },
-    close: () => project.close(),
+    close: () => projects.forEach((p) => p.close()),
   };
 }
 
 // One case per diagnostic: the misuse, the code, the line, and the rustc wording where rustc has the check.
-const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?][] = [
+const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?, Record<string, unknown>?][] = [
   [
     "notAClass",
     `class C { @SmartPointer m() {} }`,
@@ -84,6 +104,33 @@ const cases: [keyof typeof DIAGNOSTICS, string, RegExp, boolean?][] = [
     /main\.ts\(5\): error TS9012: \[rustc E0382\] use of moved value: `job` was moved by `job.run\(\)` on line 4\n  help: to keep a pointer, clone it: `Arc.clone\(job\)` before the move/,
   ],
   ["untypedSelf", `class Job { run(self) { return self; } }`, /TS9013: \[rustc E0307\] the `self` parameter of `run` has no type/, true],
+  [
+    "useAfterMoveInLoop",
+    `class Job { run(self: Arc<this>) { Arc.drop(self); } }
+     const job = Arc.new(new Job());
+     for (let i = 0; i < 2; i++) job.run();`,
+    /main\.ts\(4\): error TS9014: \[rustc E0382\] use of moved value: `job` was moved by `job\.run\(\)` on line 4, in previous iteration of loop\n  help: to keep a pointer, clone it: `Arc\.clone\(job\)` before the move; or give `job` a new pointer before the next iteration/,
+  ],
+  [
+    "closureCalledTwice",
+    `const job = Arc.new({ n: 1 });
+     const finish = () => Arc.drop(job);
+     finish();
+     finish();`,
+    /main\.ts\(5\): error TS9015: \[rustc E0382\] use of moved value: the closure `finish` moves `job` out of its environment, so it can be called only once: it was called on line 4\n  help: call `finish` once, or have it move a clone of `job`/,
+  ],
+  [
+    "leak",
+    `export function open(): number {
+       const fd = Arc.new({ n: 3 });
+       if (fd.n > 2) return 0;
+       Arc.drop(fd);
+       return 1;
+     }`,
+    /main\.ts\(3\): error TS9016: `fd` leaks: the `Arc` it owns is not dropped, moved, returned or stored at the `return` on line 4\n  help: declare it with `using` \(dropped at the end of its scope\), or call `Arc\.drop\(fd\)` on that path/,
+    false,
+    { mode: "release", leaks: "error" },
+  ],
 ];
 
 /** Correct programs: they must get no diagnostic. */
@@ -104,10 +151,10 @@ const correct: Record<string, string> = {
       const la = ListArc.new(new Job(), 1);
       const list = new List<Job, 1>(1);
       list.pushBack(la);
-      if (Math.random() > 2) Arc.drop(job);
       console.log(job.name);
+      if (Math.random() > 2) Arc.drop(job);
     `,
-  "a move in a branch or a loop is left to the runtime (no false positive)": `
+  "moves that a reassignment undoes, in branches and loops, are no error": `
       class Job { run(self: Arc<this>) { Arc.drop(self); } }
       let job = Arc.new(new Job());
       for (let i = 0; i < 1; i++) { Arc.clone(job).run(); }
@@ -126,29 +173,29 @@ const correct: Record<string, string> = {
     `,
 };
 
-const programs = { ...Object.fromEntries(cases.map(([name, body]) => [name, body])), ...correct };
-const native = viaNative(programs);
+const native = viaNative([...cases.map(([, body, , , config]) => [body, config] as const), ...Object.values(correct).map((body) => [body] as const)]);
 afterAll(() => native.close());
 
 // One table, two backends: the same diagnostics, positions and texts from each.
 describe.each([
   ["TypeScript 5.9 (the tspc transformer)", viaTransformer],
-  ["TypeScript 7 (its checker process)", (body: string) => native.diagnose(body)],
-])("%s", (_name, diagnose) => {
-  test.each(cases)("%s", (name, body, message, allowTypeErrors) => {
-    const { codes, text, typeErrors } = diagnose(body);
+  ["TypeScript 7 (its checker process)", (body: string, config?: Config) => native.diagnose(body, config)],
+])("%s", (_name, run) => {
+  test.each(cases)("%s", (name, body, message, allowTypeErrors, config) => {
+    const { codes, text, typeErrors } = run(body, config);
     if (!allowTypeErrors) expect(typeErrors).toBe(0);
     expect(codes).toContain(DIAGNOSTICS[name].code);
     expect(text).toMatch(message);
   });
 
   test.each(Object.entries(correct))("no diagnostic: %s", (_, body) => {
-    expect(diagnose(body)).toEqual({ codes: [], text: "", typeErrors: 0 });
+    expect(run(body)).toEqual({ codes: [], text: "", typeErrors: 0 });
   });
 });
 
 test("both backends report exactly the same diagnostics for every program", () => {
-  for (const body of Object.values(programs)) expect(native.diagnose(body).text).toBe(viaTransformer(body).text);
+  for (const [, body, , , config] of cases) expect(native.diagnose(body, config).text).toBe(viaTransformer(body, config).text);
+  for (const body of Object.values(correct)) expect(native.diagnose(body).text).toBe(viaTransformer(body).text);
 });
 
 test("the runtime is the package users import, not a file path: a project's own runtime/list.ts is not the runtime's List", () => {
@@ -167,4 +214,50 @@ test("every diagnostic in the table has a test", () => {
 test("codes are distinct", () => {
   const codes = Object.values(DIAGNOSTICS).map((d) => d.code);
   expect(new Set(codes).size).toBe(codes.length);
+});
+
+describe("leaks (TS9016) follow the `leaks` option", () => {
+  const leaky = `export function f(): number { const a = Arc.new({ n: 1 }); return a.n; }`;
+  test("off by default, a warning or an error when asked", () => {
+    expect(diagnose(leaky).codes).toEqual([]);
+    expect(diagnose(leaky, false, { leaks: "warn" }).text).toMatch(/^main\.ts\(2\): warning TS9016: `a` leaks: the `Arc` it owns is not dropped, moved, returned or stored at the `return` on line 2/);
+    expect(diagnose(leaky, false, { leaks: "error" }).text).toMatch(/^main\.ts\(2\): error TS9016/);
+  });
+
+  test("a pointer dropped, moved, returned, stored or declared with `using` does not leak", () => {
+    const { codes } = diagnose(
+      `export class Keep { held: Arc<{ n: number }>[] = []; }
+       export function f(keep: Keep): Arc<{ n: number }> {
+         const dropped = Arc.new({ n: 1 });
+         Arc.drop(dropped);
+         const stored = Arc.new({ n: 2 });
+         keep.held.push(stored);
+         using scoped = Arc.new({ n: 3 });
+         const moved = Arc.asArcBorrow(scoped);
+         const returned = Arc.from(moved);
+         return returned;
+       }`,
+      false,
+      { leaks: "error" },
+    );
+    expect(codes).toEqual([]);
+  });
+});
+
+describe("suppression, as TypeScript users expect", () => {
+  const moved = (directive: string) => `const job = Arc.new({ n: 1 });\nArc.drop(job);\n${directive}\nconsole.log(job.n);\n`;
+  test("`// @ts-ignore` and `// @ts-expect-error` on the line before silence a plugin diagnostic", () => {
+    expect(diagnose(moved("")).codes).toEqual([9012]);
+    expect(diagnose(moved("// @ts-ignore")).codes).toEqual([]);
+    expect(diagnose(moved("/* @ts-ignore */")).codes).toEqual([]);
+    // TypeScript itself reports the directive as unused (TS2578): the plugin's diagnostic is not a type error.
+    expect(diagnose(moved("// @ts-expect-error: on purpose"), true).codes).toEqual([]);
+  });
+
+  test("a directive reaches over comment lines, not over code, and a lookalike is no directive", () => {
+    expect(diagnose(moved("// @ts-ignore\n// why")).codes).toEqual([]);
+    expect(diagnose(moved("// @ts-ignore\nconsole.log(0);")).codes).toEqual([9012]);
+    expect(diagnose(moved("// ts-ignore")).codes).toEqual([9012]);
+    expect(diagnose(moved("// see @ts-ignore")).codes).toEqual([9012]);
+  });
 });

@@ -13,6 +13,13 @@ export function jsQueries(ts: typeof TS, program: TS.Program): TypeQueries {
   const tsSymbol = (s: QSymbol) => s as unknown as TS.Symbol;
   const tsType = (t: QType) => t as unknown as TS.Type;
 
+  // The checker recomputes an expression's (narrowed) type on every request: ask it once per node.
+  const types = new Map<TS.Node, QType | undefined>();
+  const typeAt = (node: TS.Node) => {
+    if (!types.has(node)) types.set(node, typ(checker.getTypeAtLocation(node)));
+    return types.get(node);
+  };
+
   const resolve = (symbol: TS.Symbol | undefined): TS.Symbol | undefined =>
     symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 
@@ -20,7 +27,7 @@ export function jsQueries(ts: typeof TS, program: TS.Program): TypeQueries {
     syntax: ts,
     ownFiles: () => program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f)),
     prefetch: () => undefined,
-    typeAt: (node) => typ(checker.getTypeAtLocation(node)),
+    typeAt,
     typeOfTypeNode: (node) => typ(checker.getTypeFromTypeNode(node)),
     symbolAt: (node) => sym(checker.getSymbolAtLocation(node)),
     aliasTarget: (symbol) => sym(resolve(tsSymbol(symbol)))!,

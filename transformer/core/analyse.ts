@@ -1,10 +1,12 @@
 import type TS from "typescript";
+import { acquiringExpression } from "./check-leaks.js";
 import { checkDeclarations } from "./check-declarations.js";
-import { checkMoves } from "./check-moves.js";
+import { checkOwnership, type LeakSeverity } from "./check-ownership.js";
 import { collector, type Diagnostic } from "./diagnostics.js";
 import { createFacts } from "./facts.js";
 import type { TypeQueries } from "./queries.js";
 import { findSites, type Site } from "./sites.js";
+import { unsuppressed } from "./suppression.js";
 
 /**
  * The analysis core: from a program's type queries to plain data per file (its diagnostics and
@@ -18,9 +20,17 @@ export interface FileAnalysis {
   readonly sites: readonly Site[];
 }
 
+/** The analysis's options, as plain data (each front end reads them from its own configuration). */
+export interface AnalysisOptions {
+  /** How leaks of owned pointers are reported (TS9016). Off by default: see the README's figures. */
+  readonly leaks: LeakSeverity;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = { leaks: "off" };
+
 export type Analysis = ReturnType<typeof createAnalysis>;
 
-export function createAnalysis(queries: TypeQueries) {
+export function createAnalysis(queries: TypeQueries, options: AnalysisOptions = DEFAULT_ANALYSIS_OPTIONS) {
   const facts = createFacts(queries);
   const { syntax } = queries;
 
@@ -33,11 +43,14 @@ export function createAnalysis(queries: TypeQueries) {
         expressions.push(node.expression);
         names.push(node.expression);
       } else if (syntax.isCallExpression(node) && node.arguments.length > 0) {
-        expressions.push(node.arguments[0]!);
+        expressions.push(node.arguments[0]!); // a consumed argument: the move rules ask whether it is a pointer
+      } else if (syntax.isVariableDeclaration(node) && options.leaks !== "off") {
+        const acquiring = acquiringExpression(syntax, node.initializer);
+        if (acquiring) expressions.push(acquiring); // the leak rule asks whether it makes an owned pointer
       } else if (syntax.isDecorator(node)) {
         names.push(node.expression); // `@SmartPointer`, or the call `@ListItem(...)`
       } else if (syntax.isIdentifier(node)) {
-        names.push(node); // the move check compares the variables it meets with the moved ones
+        names.push(node); // the ownership rules compare the variables they meet with the tracked ones
       }
       if (syntax.isPropertyAccessExpression(node)) return visit(node.expression); // a member name is no variable
       syntax.forEachChild(node, visit);
@@ -59,9 +72,9 @@ export function createAnalysis(queries: TypeQueries) {
       const diagnostics: Diagnostic[] = [];
       const report = collector(file, diagnostics);
       checkDeclarations(facts, file, report);
-      checkMoves(facts, file, report);
+      checkOwnership(facts, file, report, options.leaks);
       diagnostics.sort((a, b) => a.start - b.start);
-      return { fileName: file.fileName, diagnostics, sites: findSites(facts, file) };
+      return { fileName: file.fileName, diagnostics: unsuppressed(file, diagnostics), sites: findSites(facts, file) };
     },
   };
 }

@@ -1,42 +1,31 @@
 import type TS from "typescript";
 import type { Fix, Report } from "./diagnostics.js";
-import type { Facts, PointerKind } from "./facts.js";
+import type { Facts } from "./facts.js";
+import { moveSite, type MoveSite } from "./flow.js";
 import type { QSymbol } from "./queries.js";
-import { lineOf, textOf } from "./syntax.js";
 
 /**
- * rustc E0382 for the common case: in one block, a local pointer that a statement moves
- * (a `self` receiver of an owning kind, or one of the runtime's consuming statics and methods)
- * and a later statement of the same block uses. Only straight-line moves count, so there are no
- * false positives from branches or loops; the debug runtime catches the rest when it happens.
+ * The move rules (rustc E0382). A move is a local variable consumed where it stands: the pointer
+ * of a moving receiver (`job.run()` with `run(self: Arc<this>)`), or the argument of one of the
+ * runtime's consuming statics and methods (`Arc.drop(job)`, `list.pushBack(la)`; an `"if-owning"`
+ * one only when the argument is of an owning kind). A closure whose body moves a captured
+ * variable may be called once: each call is a move of the closure. Borrows are not moves.
  */
 
-interface Move {
-  readonly by: string;
-  readonly line: number;
-  readonly kind: PointerKind;
-  /** The moved expression (the variable), where a clone can be inserted. */
-  readonly at: TS.Node;
+export interface Moves {
+  /** The move each moving identifier makes, by the identifier node. */
+  readonly sites: ReadonlyMap<TS.Node, MoveSite>;
+  /** The variables some site moves. */
+  readonly moved: ReadonlySet<QSymbol>;
+  /** Closures bound to a `const` whose body contains a move: each may move what it captures. */
+  readonly closures: ReadonlyMap<QSymbol, TS.Node>;
 }
 
-export function checkMoves(facts: Facts, file: TS.SourceFile, report: Report): void {
+export function findMoves(facts: Facts, file: TS.SourceFile): Moves {
   const { syntax, queries } = facts;
-
-  /** The local variable a statement moves, with what moved it. */
-  function moveIn(statement: TS.Statement): [QSymbol, Move] | undefined {
-    const expression = syntax.isExpressionStatement(statement)
-      ? statement.expression
-      : syntax.isVariableStatement(statement) && statement.declarationList.declarations.length === 1
-        ? statement.declarationList.declarations[0]!.initializer
-        : undefined;
-    if (!expression || !syntax.isCallExpression(expression) || !syntax.isPropertyAccessExpression(expression.expression)) return undefined;
-    const moved = movedBy(expression, expression.expression);
-    if (!moved || !syntax.isIdentifier(moved)) return undefined;
-    const pointer = facts.pointerAt(moved);
-    const symbol = queries.symbolAt(moved);
-    if (!pointer || !symbol || !isLocal(symbol)) return undefined;
-    return [symbol, { by: textOf(file, expression).slice(0, 60), line: lineOf(file, expression.getStart(file)), kind: pointer.kind, at: moved }];
-  }
+  const sites = new Map<TS.Node, MoveSite>();
+  const moved = new Set<QSymbol>();
+  const bindings: TS.VariableDeclaration[] = [];
 
   /** The expression a call moves: a consumed argument, or the pointer of a moving receiver. */
   function movedBy(call: TS.CallExpression, callee: TS.PropertyAccessExpression): TS.Expression | undefined {
@@ -51,57 +40,66 @@ export function checkMoves(facts: Facts, file: TS.SourceFile, report: Report): v
 
   function isLocal(symbol: QSymbol): boolean {
     const declaration = queries.declarationsOf(symbol)[0];
-    return !!declaration && (syntax.isVariableDeclaration(declaration) || syntax.isParameter(declaration));
-  }
-
-  /** The first use of a moved symbol inside `node`, unless the statement reassigns it first. */
-  function firstUse(node: TS.Node, moved: Map<QSymbol, Move>): [TS.Identifier, QSymbol] | undefined {
-    let found: [TS.Identifier, QSymbol] | undefined;
-    const visit = (n: TS.Node): void => {
-      if (found) return;
-      if (syntax.isBinaryExpression(n) && n.operatorToken.kind === syntax.SyntaxKind.EqualsToken && syntax.isIdentifier(n.left)) {
-        const target = queries.symbolAt(n.left);
-        syntax.forEachChild(n.right, visit);
-        if (target) moved.delete(target); // reassigned: a fresh pointer
-        return;
-      }
-      if (syntax.isIdentifier(n)) {
-        const symbol = queries.symbolAt(n);
-        if (symbol && moved.has(symbol)) found = [n, symbol];
-        return;
-      }
-      syntax.forEachChild(n, visit);
-    };
-    visit(node);
-    return found;
-  }
-
-  function checkBlock(statements: readonly TS.Statement[]): void {
-    const moved = new Map<QSymbol, Move>();
-    for (const statement of statements) {
-      const use = moved.size > 0 ? firstUse(statement, moved) : undefined;
-      if (use) {
-        const [identifier, symbol] = use;
-        const move = moved.get(symbol)!;
-        report(identifier, "useAfterMove", [identifier.text, move.by, String(move.line), move.kind.keep.replace("{0}", identifier.text)], cloneFix(move, identifier.text));
-        moved.delete(symbol); // one report per move
-      }
-      const move = moveIn(statement);
-      if (move) moved.set(...move);
-    }
-  }
-
-  /** The quick fix for a use after a move: move a clone instead, where the kind can clone. */
-  function cloneFix(move: Move, name: string): Fix[] {
-    if (!move.kind.clone) return [];
-    const start = move.at.getStart(file);
-    return [{ description: `Move a clone of \`${name}\` (${move.kind.clone.replace("{0}", name)}) instead`, edits: [{ start, end: move.at.end, text: move.kind.clone.replace("{0}", name) }] }];
+    return !!declaration && (syntax.isVariableDeclaration(declaration) || syntax.isParameter(declaration) || syntax.isBindingElement(declaration));
   }
 
   const visit = (node: TS.Node): void => {
-    if (syntax.isBlock(node) || syntax.isSourceFile(node) || syntax.isModuleBlock(node)) checkBlock(node.statements);
-    else if (syntax.isCaseClause(node) || syntax.isDefaultClause(node)) checkBlock(node.statements);
+    if (syntax.isCallExpression(node) && syntax.isPropertyAccessExpression(node.expression)) {
+      const target = movedBy(node, node.expression);
+      const symbol = target && syntax.isIdentifier(target) ? queries.symbolAt(target) : undefined;
+      const pointer = symbol && facts.pointerAt(target!);
+      if (pointer && isLocal(symbol!)) {
+        sites.set(target!, moveSite(file, target!, node, { kind: pointer.kind }));
+        moved.add(symbol!);
+      }
+    } else if (syntax.isVariableDeclaration(node) && syntax.isIdentifier(node.name) && node.initializer && isFunction(syntax, node.initializer)) {
+      bindings.push(node);
+    }
     syntax.forEachChild(node, visit);
   };
   visit(file);
+
+  const closures = new Map<QSymbol, TS.Node>();
+  const positions = [...sites.keys()].map((n) => n.pos);
+  for (const binding of bindings) {
+    const fn = binding.initializer!;
+    if (!positions.some((p) => p >= fn.pos && p < fn.end)) continue;
+    const symbol = queries.symbolAt(binding.name);
+    if (symbol) closures.set(symbol, fn);
+  }
+  return { sites, moved, closures };
+}
+
+/** True for the nodes a closure is made of: arrow functions and function expressions. */
+export function isFunction(syntax: Facts["syntax"], node: TS.Node): boolean {
+  return syntax.isArrowFunction(node) || syntax.isFunctionExpression(node);
+}
+
+/**
+ * The move a call `f()` of a move-once closure makes: `captured` is what the closure moves out of
+ * its environment (undefined: the closure moves nothing it captures, so it may be called again).
+ */
+export function closureCallMove(file: TS.SourceFile, callee: TS.Identifier, captured: string | undefined): MoveSite | undefined {
+  const call = callee.parent;
+  if (captured === undefined || !call || (call as TS.CallExpression).expression !== callee) return undefined;
+  return moveSite(file, callee, call, { movesCaptured: captured });
+}
+
+/** Reports a use of a variable that may be moved, citing the move that reaches it (rustc's shape). */
+export function reportUseOfMoved(file: TS.SourceFile, report: Report, use: TS.Identifier, moves: readonly MoveSite[]): void {
+  const start = (m: MoveSite) => m.at.getStart(file);
+  // The move to cite: the latest of this iteration, else the first of a previous one.
+  const before = moves.filter((m) => !m.previousIteration).sort((a, b) => start(b) - start(a));
+  const move = before[0] ?? [...moves].sort((a, b) => start(a) - start(b))[0]!;
+  const name = use.text;
+  if (move.movesCaptured !== undefined) return report(use, "closureCalledTwice", [name, move.movesCaptured, String(move.line)]);
+  const keep = move.kind?.keep.replace(/\{0\}/g, name) ?? "";
+  report(use, before[0] ? "useAfterMove" : "useAfterMoveInLoop", [name, move.by, String(move.line), keep], cloneFix(file, move, name));
+}
+
+/** The quick fix for a use after a move: move a clone instead, where the kind can clone. */
+function cloneFix(file: TS.SourceFile, move: MoveSite, name: string): Fix[] {
+  const clone = move.kind?.clone?.replace("{0}", name);
+  if (!clone || move.movesCaptured !== undefined || (move.at as TS.Identifier).text !== name) return [];
+  return [{ description: `Move a clone of \`${name}\` (${clone}) instead`, edits: [{ start: move.at.getStart(file), end: move.at.end, text: clone }] }];
 }

@@ -82,6 +82,23 @@ export const DIAGNOSTICS = {
     message: "the `self` parameter of `{0}` has no type, so it is not a receiver for any pointer",
     help: "type it as a pointer to `this`: `self: Arc<this>`; or rename it",
   },
+  useAfterMoveInLoop: {
+    code: 9014,
+    rustc: "E0382",
+    message: "use of moved value: `{0}` was moved by `{1}` on line {2}, in previous iteration of loop",
+    help: "to keep a pointer, {3} before the move; or give `{0}` a new pointer before the next iteration",
+  },
+  closureCalledTwice: {
+    code: 9015,
+    rustc: "E0382",
+    message: "use of moved value: the closure `{0}` moves `{1}` out of its environment, so it can be called only once: it was called on line {2}",
+    help: "call `{0}` once, or have it move a clone of `{1}`",
+  },
+  leak: {
+    code: 9016,
+    message: "`{0}` leaks: the `{1}` it owns is not dropped, moved, returned or stored {2}",
+    help: "declare it with `using` (dropped at the end of its scope), or call `{3}` on that path",
+  },
 } as const;
 
 export type DiagnosticName = keyof typeof DIAGNOSTICS;
@@ -99,10 +116,14 @@ export interface Fix {
   readonly edits: readonly Edit[];
 }
 
+/** How a renderer shows a diagnostic: an error fails the build; a warning does not block the editor's user. */
+export type Category = "error" | "warning";
+
 /** A diagnostic as plain data: every renderer (tspc, `check`, the editor) formats it the same way. */
 export interface Diagnostic {
   readonly name: DiagnosticName;
   readonly code: number;
+  readonly category: Category;
   readonly start: number;
   readonly length: number;
   /** `[rustc E0802] message\n  help: ...` */
@@ -111,7 +132,7 @@ export interface Diagnostic {
 }
 
 /** Reports diagnostic `name` at `node`, with `{0}`, `{1}`... filled from `args`. */
-export type Report = (node: TS.Node, name: DiagnosticName, args: readonly string[], fixes?: readonly Fix[]) => void;
+export type Report = (node: TS.Node, name: DiagnosticName, args: readonly string[], fixes?: readonly Fix[], category?: Category) => void;
 
 /** The text of diagnostic `name`: `[rustc E0802] message\n  help: ...` (the code, TS9001, is the diagnostic's own). */
 function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
@@ -122,8 +143,8 @@ function diagnosticText(name: DiagnosticName, args: readonly string[]): string {
 
 /** A reporter for `file` that collects into `into`. */
 export function collector(file: TS.SourceFile, into: Diagnostic[]): Report {
-  return (node, name, args, fixes = []) => {
+  return (node, name, args, fixes = [], category = "error") => {
     const start = node.getStart(file);
-    into.push({ name, code: DIAGNOSTICS[name].code, start, length: node.end - start, text: diagnosticText(name, args), fixes });
+    into.push({ name, code: DIAGNOSTICS[name].code, category, start, length: node.end - start, text: diagnosticText(name, args), fixes });
   };
 }

@@ -22,6 +22,8 @@ export interface PointerKind {
   readonly keep: string;
   /** The expression that clones `{0}` into a pointer of this kind, if there is one. */
   readonly clone?: string;
+  /** The statement that drops `{0}`, for kinds that own a count. */
+  readonly drop?: string;
 }
 
 export interface PointerType {
@@ -49,7 +51,7 @@ export function createFacts(queries: TypeQueries) {
   const runtimeKinds = new Map<QSymbol, PointerKind>();
   for (const [className, entry] of Object.entries(SURFACE.kinds) as [string, KindEntry][]) {
     const symbol = runtime.get(className);
-    if (symbol) runtimeKinds.set(symbol, { name: entry.name, moves: entry.self === "move", keep: entry.keep, clone: entry.clone });
+    if (symbol) runtimeKinds.set(symbol, { name: entry.name, moves: entry.self === "move", keep: entry.keep, clone: entry.clone, drop: entry.drop });
   }
   const pointerCache = new Map<QType, PointerType | null>();
   const memberCache = new Map<QType, Map<string, PointeeMember | undefined>>();
@@ -179,14 +181,23 @@ export function createFacts(queries: TypeQueries) {
   function consumptionOf(callee: TS.PropertyAccessExpression): Consumption | undefined {
     const method = callee.name.text;
     const statics: Record<string, Record<string, Consumption>> = SURFACE.consumingStatics;
-    const owner = runtimeExportAt(callee.expression, Object.keys(statics));
+    // The name first: a symbol question only for calls that can be consuming statics.
+    const owners = Object.keys(statics).filter((owner) => Object.hasOwn(statics[owner]!, method));
+    const owner = owners.length > 0 ? runtimeExportAt(callee.expression, owners) : undefined;
     if (owner) return statics[owner]![method];
     const methods: Record<string, Record<string, Consumption>> = SURFACE.consumingMethods;
-    const byClass = Object.entries(methods).find(([, byMethod]) => method in byMethod);
+    const byClass = Object.entries(methods).find(([, byMethod]) => Object.hasOwn(byMethod, method));
     if (!byClass) return undefined;
     const type = queries.typeAt(callee.expression);
     const symbol = type && queries.symbolOf(type);
     return symbol && runtime.get(byClass[0]) === symbol ? byClass[1][method] : undefined;
+  }
+
+  /** True when `callee` is a runtime static that only looks at its pointer arguments (`Arc.strongCount`). */
+  function lendsArguments(callee: TS.PropertyAccessExpression): boolean {
+    const statics: Record<string, readonly string[]> = SURFACE.lendingStatics;
+    const names = Object.keys(statics).filter((owner) => statics[owner]!.includes(callee.name.text));
+    return names.length > 0 && runtimeExportAt(callee.expression, names) !== undefined;
   }
 
   /** The list ids a class type declares with `@ListItem` (its bases' included), or undefined if unknown. */
@@ -222,6 +233,7 @@ export function createFacts(queries: TypeQueries) {
     receiverOf,
     memberThrough,
     consumptionOf,
+    lendsArguments,
     listItemIds,
   };
 }

@@ -1,0 +1,17 @@
+// `break outer` from an inner loop after a move.
+import { Arc, ArcBorrow, List, ListArc, UniqueArc } from "ts-smart-pointer";
+import { consume, flag, Job, make, Task } from "./_shared.js";
+
+export function f(): void {
+  const job = make(); // error: TS9016
+  outer: for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      if (i === j) {
+        job.run();
+        break outer;
+      }
+    }
+    return;
+  }
+  job.describe(); // error: TS9012
+}

@@ -1,0 +1,8 @@
+// Captured by a closure that drops it later.
+import { Arc, ArcBorrow, List, ListArc, UniqueArc } from "ts-smart-pointer";
+import { consume, flag, Job, make, Task } from "./_shared.js";
+
+export function f(): () => void {
+  const job = make();
+  return () => Arc.drop(job);
+}
