@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
+// @ts-expect-error a plain .mjs module shared with `npm start`, without type declarations
 import { examples as listedExamples } from "../examples/examples.mjs";
 import { describe, expect, test } from "vitest";
 import { jsQueries } from "../transformer/backends/js.js";
@@ -117,7 +118,7 @@ test("real code gets no ownership diagnostic, leaks included: the examples, the 
   const files = [...examples, ...readme, ...thirdParty].map((f) => program.getSourceFile(f)!);
   const results = files.map((file) => [file, analysis.analyseFile(file)] as const);
   // The examples are analysed as pointer code (their calls are expansion sites), not skipped.
-  const programs = listedExamples.map((e) => join(root, "examples", `${e.name}.ts`));
+  const programs = (listedExamples as { name: string }[]).map((e) => join(root, "examples", `${e.name}.ts`));
   expect(results.filter(([file, r]) => programs.includes(file.fileName) && r.sites.length > 0).length).toBe(programs.length);
   const found = results.flatMap(([file, r]) => r.diagnostics.map((d) => `${file.fileName}:${file.getLineAndCharacterOfPosition(d.start).line + 1}: TS${d.code} ${d.text}`));
   console.log(`real code: ${examples.length} examples, ${readme.length} README blocks, ${thirdParty.length} third-party files: ${found.length} diagnostics`);
