@@ -1,5 +1,5 @@
 import { Pointee } from "./pointee.js";
-import { KIND, kindOf, type PointerKind } from "./kind.js";
+import { KIND, isClassLike, kindOf, type PointerKind } from "./kind.js";
 import { projectionFor } from "./projection.js";
 import { makeHandlesWith } from "./handle.js";
 
@@ -15,7 +15,7 @@ import { makeHandlesWith } from "./handle.js";
 export function SmartPointer<C extends abstract new (...args: any[]) => object>(target: C, context?: ClassDecoratorContext<C>): C;
 export function SmartPointer(target: unknown, context?: unknown, ...rest: unknown[]): unknown {
   const ctx = context as { kind?: string; name?: unknown } | undefined;
-  if (typeof target !== "function" || rest.length > 0 || (ctx !== undefined && ctx.kind !== "class")) {
+  if (!isClassLike(target) || rest.length > 0 || (ctx !== undefined && ctx.kind !== "class")) {
     throw new TypeError(
       `@SmartPointer can only be applied to a class (rustc E0802: \`CoercePointee\` can only be derived on \`struct\`s), not to ${ctx?.kind ?? typeof target} ${String(ctx?.name ?? "")}`.trimEnd() +
         ". Put it on the pointer class: `@SmartPointer class Rc<T> { readonly [Pointee]: T; ... }`.",
