@@ -79,4 +79,11 @@ describe("require and import of the installed tarball share one runtime", () => 
       /^require\("ts-smart-pointer"\) needs Node's require\(esm\), on by default from Node 20\.19 and 22\.12, but off in this Node \(\d+\.\d+\.\d+\): upgrade Node .*or load the package with `import`/,
     );
   });
+
+  test("a TypeScript CommonJS file (module nodenext) type-checks against the package and runs", () => {
+    writeFileSync(join(project, "typed.cts"), `import { Arc, ListArc, List, ListItem } from "ts-smart-pointer";\n@ListItem()\nclass Job { n = 1; }\nconst list = new List<Job>();\nlist.pushBack(ListArc.new(new Job()));\nexport const count: number = Arc.strongCount(Arc.new(list.popFront()!.n));\n`);
+    const tsc = join(root, "node_modules/typescript/bin/tsc");
+    execFileSync(process.execPath, [tsc, "--module", "nodenext", "--target", "es2022", "--strict", "--skipLibCheck", "--outDir", "typed", "typed.cts"], { cwd: project, stdio: "pipe" });
+    expect(run("typed-main.cjs", `console.log(require("./typed/typed.cjs").count);\n`)).toBe("1\n");
+  });
 });
