@@ -1,5 +1,5 @@
-import { badInputMatrix, frozenItems } from "./bad-input.js";
+import { badInputMatrix, frozenValues } from "./bad-input.js";
 
 const load = () => import("../runtime/index.js");
 badInputMatrix("debug", load);
-frozenItems("debug", load);
+frozenValues("debug", load);

@@ -352,8 +352,8 @@ export function badInputMatrix(mode: Mode, load: () => Promise<Runtime>): void {
   });
 }
 
-/** Values the runtime must write to (a ListArc is recorded on its value): refused with the reason and the fix. */
-export function frozenItems(mode: Mode, load: () => Promise<Runtime>): void {
+/** Frozen values: a @ListItem the runtime must write to is refused with the reason and the fix; a frozen user pointer works. */
+export function frozenValues(mode: Mode, load: () => Promise<Runtime>): void {
   test(`${mode}: a frozen or non-extensible @ListItem value is refused before anything is consumed; a sealed one with its slots works`, async () => {
     const rt = await load();
     const f = fixtures(rt);
@@ -379,6 +379,22 @@ export function frozenItems(mode: Mode, load: () => Promise<Runtime>): void {
     const frozen = f.item01();
     rt.ListArc.drop(rt.ListArc.new(frozen));
     expect(() => rt.ListArc.new(Object.freeze(frozen))).toThrow(why);
+  });
+
+  test(`${mode}: a frozen user pointer still reaches its pointee (it cannot be adopted, so it is served through the trap)`, async () => {
+    const rt = await load();
+    class Box {
+      constructor(value: unknown) {
+        (this as Record<symbol, unknown>)[rt.Pointee] = value;
+        Object.freeze(this);
+      }
+    }
+    rt.SmartPointer(Box);
+    const box = new Box({ n: 1, hi(this: { n: number }) { return `hi ${this.n}`; } }) as unknown as { n: number; hi(): string; missing?: unknown };
+    expect([box.n, box.hi(), box.missing]).toEqual([1, "hi 1", undefined]);
+    box.n = 2; // a user pointer forwards writes
+    expect(box.hi()).toBe("hi 2");
+    expect(Object.isFrozen(box)).toBe(true);
   });
 }
 
