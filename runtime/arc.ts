@@ -71,9 +71,7 @@ export class ArcCore<T> {
 
   /** The pointee (works on any smart pointer). */
   static deref<T>(pointer: AnyPointer<T>): T {
-    if (kindOf(pointer) === undefined || (!RELEASE && !Object.hasOwn(pointer, Pointee))) {
-      throw new TypeError(`Arc.deref expects a smart pointer (every pointer holds its pointee itself), but got ${typeName(pointer)}.`);
-    }
+    if (kindOf(pointer) === undefined) throw new TypeError(`Arc.deref expects a smart pointer, but got ${typeName(pointer)}.`);
     assertLive(pointer as unknown as Handle, "Arc.deref");
     return pointer[Pointee];
   }

@@ -59,12 +59,11 @@ const isHandleOf = (p: unknown, kind: PointerKind): boolean => kindOf(p) === kin
 
 /** The TypeError for an argument `p` that is not a pointer of `kind` (or of any of `kinds`). */
 export function notA(kind: PointerKind | readonly PointerKind[], p: unknown, operation: string): TypeError {
-  const expected = (Array.isArray(kind) ? kind : [kind]).map((k: PointerKind) => `${/^[AEIO]/.test(k.name) ? "an" : "a"} ${k.name}`).join(" or ");
-  const got = typeName(p);
-  const inherits = kindOf(p) !== undefined && !Object.hasOwn(p as object, CELL_KEY);
-  return new TypeError(`${operation} expects ${expected}, but got ${inherits ? `an object that inherits from a ${got} (not a pointer itself)` : got}.`);
+  const kinds: readonly PointerKind[] = Array.isArray(kind) ? kind : [kind];
+  const expected = kinds.map((k) => `${/^[AEIO]/.test(k.name) ? "an" : "a"} ${k.name}`).join(" or ");
+  const got = kinds.includes(kindOf(p)!) ? `an object that inherits from ${expected} (not a pointer itself)` : typeName(p); // see isHandleOf
+  return new TypeError(`${operation} expects ${expected}, but got ${got}.`);
 }
-
 
 /**
  * Takes ownership of `p` (a conversion, a move into a list): debug retires `p` so it can no

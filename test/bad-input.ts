@@ -240,7 +240,8 @@ function functions(f: Fixtures, mode: Mode): Fn[] {
     { name: "Arc[Symbol.dispose]", args: [f.arc], call: dispose(rt.ArcCore.prototype), accepts: (p, i) => live("Arc")(p, i) || releaseTrusts(mode, i) },
     { name: "Arc.strongCount", args: [f.arc], call: ([a]) => Arc.strongCount(a as never), accepts: live("Arc") },
     { name: "Arc.ptrEq", args: [f.arc, f.arc], call: ([a, b]) => Arc.ptrEq(a as never, b as never), accepts: live("Arc") },
-    { name: "Arc.deref", args: [f.arc], call: ([a]) => Arc.deref(a as never), accepts: live("Arc", "UniqueArc", "ArcBorrow", "ListArc", "Rc") },
+    // Any pointer, by its prototype: an object inheriting from one is one, as a user pointer's subclass is.
+    { name: "Arc.deref", args: [f.arc], call: ([a]) => Arc.deref(a as never), accepts: (p, i) => live("Arc", "UniqueArc", "ArcBorrow", "ListArc", "Rc")(p, i) || i.name === "an object inheriting from an Arc" },
     { name: "Arc.asArcBorrow", args: [f.arc], call: ([a]) => Arc.asArcBorrow(a as never), accepts: live("Arc") },
     { name: "Arc.intoUniqueOrDrop", args: [f.arc], call: ([a]) => Arc.intoUniqueOrDrop(a as never), accepts: live("Arc") },
     { name: "Arc.from", args: [f.unique], call: ([u]) => Arc.from(u as never), accepts: live("UniqueArc", "ArcBorrow") },
