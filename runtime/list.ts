@@ -365,7 +365,7 @@ export class Cursor<T, ID extends number = 0> {
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
-    if (!isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
+    if (typeof l !== "object" || l === null || !isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l[N]!;
     return unlink(l) as unknown as ListArc<T, ID>;
   }

@@ -288,6 +288,8 @@ function functions(f: Fixtures, mode: Mode): Fn[] {
     { name: "@ListItem", args: [() => 0], call: ([id]) => rt.ListItem(id as number), accepts: (_, i) => validId(i) },
     { name: "@ListItem", operation: "@ListItem", args: [() => class {}], call: ([cls]) => rt.ListItem()(cls as never), accepts: (_, i) => has(i, "class") || i.name === "a function" || i.name === "a generator function" },
     { name: "@SmartPointer", args: [() => class {}], call: ([cls]) => rt.SmartPointer(cls as never), accepts: (_, i) => has(i, "class") || i.name === "a function" || i.name === "a generator function" },
+    // Internal (not in the type declarations), but callable: CursorPeek.remove's own check.
+    { name: "Cursor.removeAt", operation: "CursorPeek.remove", method: true, args: [() => f.list().cursorFront(), () => undefined], call: ([c, node]) => (c as { removeAt(n: unknown): unknown }).removeAt(node) },
     { name: "new Cursor", args: [f.list], call: ([list]) => new Cursor(list as never, undefined as never, undefined as never) },
     { name: "new CursorPeek", args: [() => f.list().cursorFront()], call: ([c]) => new CursorPeek(c as never, undefined as never, true) },
   ];
@@ -316,7 +318,43 @@ function notDeliberate(rt: Runtime, error: unknown, operation: string): string |
   return undefined;
 }
 
+/**
+ * Every function and method the runtime exports, by the names the matrix uses, with its declared
+ * parameter count. (The error classes are left out: the library constructs them.)
+ */
+function publicFunctions(rt: Runtime): Map<string, number> {
+  const found = new Map<string, number>();
+  const classes: [string, Function][] = [["Arc", rt.ArcCore], ["UniqueArc", rt.UniqueArcCore], ["ArcBorrow", rt.ArcBorrowCore], ["ListArc", rt.ListArcCore], ["List", rt.List], ["Cursor", rt.Cursor], ["CursorPeek", rt.CursorPeek]];
+  for (const [name, cls] of classes) {
+    if (name === "List" || name === "Cursor" || name === "CursorPeek") found.set(`new ${name}`, cls.length);
+    for (const key of Object.getOwnPropertyNames(cls)) {
+      const fn = (cls as unknown as Record<string, unknown>)[key];
+      if (typeof fn === "function") found.set(`${name}.${key}`, fn.length);
+    }
+    for (const key of Reflect.ownKeys(cls.prototype as object)) {
+      const fn = Reflect.getOwnPropertyDescriptor(cls.prototype as object, key)!.value as unknown;
+      const member = typeof key === "string" ? `.${key}` : key === Symbol.dispose ? "[Symbol.dispose]" : key === Symbol.iterator ? "[Symbol.iterator]" : undefined; // other symbols are internal
+      if (key !== "constructor" && member !== undefined && typeof fn === "function") found.set(name + member, fn.length);
+    }
+  }
+  found.set("@ListItem", rt.ListItem.length);
+  found.set("@SmartPointer", rt.SmartPointer.length);
+  return found;
+}
+
 export function badInputMatrix(mode: Mode, load: () => Promise<Runtime>): void {
+  test(`${mode}: the matrix covers every exported function and method that takes an argument`, async () => {
+    const rt = await load();
+    const covered = new Set(functions(fixtures(rt), mode).map((fn) => fn.name));
+    const missing = [...publicFunctions(rt)].filter(([name, parameters]) => !covered.has(name) && parameters > 0).map(([name]) => name);
+    expect(missing).toEqual([]);
+    // What is left takes no argument (`new List`'s id is a rest parameter, so it counts 0: covered above).
+    const none = [...publicFunctions(rt).keys()].filter((name) => !covered.has(name)).sort();
+    expect(none).toEqual(
+      ["Cursor.movePrev", "Cursor.moveNext", "Cursor.peekNext", "Cursor.peekPrev", "Cursor.removeNext", "Cursor.removePrev", "CursorPeek.arc", "CursorPeek.remove", "List.cursorBack", "List.cursorFront", "List.isEmpty", "List.popBack", "List.popFront", "List[Symbol.dispose]", "List[Symbol.iterator]"].sort(),
+    );
+  });
+
   test(`${mode}: every public function refuses every bad input with its own typed error, or does what is documented`, async () => {
     const rt = await load();
     const warnings = vi.spyOn(process, "emitWarning").mockImplementation(() => {}); // release saturation warnings
