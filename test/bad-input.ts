@@ -17,7 +17,7 @@ type Runtime = typeof import("../runtime/index.js");
 type Mode = "debug" | "release";
 
 /** What a bad input is, for the functions that document accepting some. */
-type Tag = "primitive" | "object" | "function" | "class" | "pointer" | "retired" | "pointerLike" | "item" | "owned" | "listId" | "list" | `kind:${string}`;
+type Tag = "object" | "class" | "pointer" | "retired" | "pointerLike" | "owned" | "listId" | `kind:${string}`;
 
 interface Input {
   readonly name: string;
@@ -70,11 +70,11 @@ function badInputs(f: Fixtures): Input[] {
   class NotAnItem {
     n = 3;
   }
-  const p = (name: string, make: () => unknown): Input => ({ name, tags: ["primitive"], make });
+  const p = (name: string, make: () => unknown): Input => ({ name, tags: [], make });
   const o = (name: string, make: () => unknown, ...tags: Tag[]): Input => ({ name, tags: ["object", ...tags], make });
-  const fn = (name: string, make: () => unknown, ...tags: Tag[]): Input => ({ name, tags: ["function", ...tags], make });
+  const fn = (name: string, make: () => unknown, ...tags: Tag[]): Input => ({ name, tags, make });
   const ptr = (kind: string, name: string, make: () => unknown, ...tags: Tag[]): Input => ({ name, tags: ["object", "pointer", `kind:${kind}`, ...tags], make });
-  const id = (name: string, make: () => unknown): Input => ({ name, tags: ["primitive", "listId"], make });
+  const id = (name: string, make: () => unknown): Input => ({ name, tags: ["listId"], make });
   const dropped = (make: () => unknown, drop: (p: never) => void) => () => {
     const x = make();
     drop(x as never);
@@ -173,8 +173,8 @@ function badInputs(f: Fixtures): Input[] {
     ptr("ListArc", "a dropped ListArc", dropped(() => f.listArc(), rt.ListArc.drop), "retired"),
     ptr("ListArc", "a ListArc moved into a List", inList, "retired"),
     ptr("Rc", "a user @SmartPointer", () => new Rc({ n: 1 })),
-    o("a List", () => f.list(), "list"),
-    o("a List for id 1", () => f.list(1), "list"),
+    o("a List", () => f.list()),
+    o("a List for id 1", () => f.list(1)),
     o("a Cursor", () => f.list().cursorFront()),
     o("a CursorPeek", () => {
       const list = f.list();
@@ -182,13 +182,13 @@ function badInputs(f: Fixtures): Input[] {
       return list.cursorFront().peekNext();
     }),
     // @ListItem(0, 1) values, so that they are items for every list id the functions are given.
-    o("a @ListItem value", () => f.item01(), "item"),
-    o("a frozen @ListItem value", () => Object.freeze(f.item01()), "item"),
-    o("a sealed @ListItem value", () => Object.seal(f.item01()), "item"),
-    o("a non-extensible @ListItem value", () => Object.preventExtensions(f.item01()), "item"),
-    o("a frozen @ListItem value that had a ListArc", () => Object.freeze(hadListArc()), "item"),
+    o("a @ListItem value", () => f.item01()),
+    o("a frozen @ListItem value", () => Object.freeze(f.item01())),
+    o("a sealed @ListItem value", () => Object.seal(f.item01())),
+    o("a non-extensible @ListItem value", () => Object.preventExtensions(f.item01())),
+    o("a frozen @ListItem value that had a ListArc", () => Object.freeze(hadListArc())),
     o("a @ListItem value with its prototype set to null", () => Object.setPrototypeOf(f.item01(), null)),
-    o("a value inheriting from a @ListItem prototype", () => Object.create(Object.getPrototypeOf(f.item01())), "item"),
+    o("a value inheriting from a @ListItem prototype", () => Object.create(Object.getPrototypeOf(f.item01()))),
     ptr("Arc", "an Arc of a frozen @ListItem value", () => rt.Arc.new(Object.freeze(f.item01()))),
     ptr("UniqueArc", "a UniqueArc of a frozen @ListItem value", () => rt.UniqueArc.new(Object.freeze(f.item01()))),
     ptr("UniqueArc", "a UniqueArc of a non-extensible @ListItem value", () => rt.UniqueArc.new(Object.preventExtensions(f.item01()))),
@@ -197,7 +197,7 @@ function badInputs(f: Fixtures): Input[] {
       const la = f.listArc();
       return { ...(rt.Arc.deref(la as never) as object) };
     }),
-    o("a value already in a ListArc", () => rt.Arc.deref(f.listArc() as never), "item", "owned"),
+    o("a value already in a ListArc", () => rt.Arc.deref(f.listArc() as never), "owned"),
   ];
 }
 
