@@ -3,7 +3,7 @@ import { RefCell, incStrong as importedIncStrong, decStrong, strongCount } from 
 import { SmartPointer, configureKind } from "./smart-pointer.js";
 import { CELL, assertLive, type Handle } from "./handle.js";
 import { consume, expectLive, handleFor, newCell, notA, releaseHandle as importedReleaseHandle } from "./ownership.js";
-import { kindOf } from "./kind.js";
+import { kindOf, typeName } from "./kind.js";
 import { releaseMode } from "./mode.js";
 import type { Pointer, Statics } from "./types.js";
 import type { AnyPointer } from "./pointee.js";
@@ -39,7 +39,12 @@ export class ArcCore<T> {
   /** A new strong reference to the same value. */
   static clone<T>(arc: ArcCore<T>): Arc<T> {
     if (RELEASE) {
-      const cell = (arc as unknown as Handle)[CELL_KEY];
+      let cell: RefCell | undefined;
+      try {
+        cell = (arc as unknown as Handle)[CELL_KEY]; // load, then test: see releaseHandle
+      } catch {
+        cell = undefined; // arc is null or undefined
+      }
       if (cell === undefined) throw notA(ARC, arc, "Arc.clone");
       incStrong(cell);
       return arc as unknown as Arc<T>;
@@ -66,7 +71,7 @@ export class ArcCore<T> {
 
   /** The pointee (works on any smart pointer). */
   static deref<T>(pointer: AnyPointer<T>): T {
-    if (kindOf(pointer) === undefined) throw new TypeError(`Arc.deref expects a smart pointer, but got ${typeof pointer}.`);
+    if (kindOf(pointer) === undefined) throw new TypeError(`Arc.deref expects a smart pointer, but got ${typeName(pointer)}.`);
     assertLive(pointer as unknown as Handle, "Arc.deref");
     return pointer[Pointee];
   }
@@ -91,7 +96,7 @@ export class ArcCore<T> {
   static from<T>(source: UniqueArcCore<T> | ArcBorrowCore<T>): Arc<T> {
     const kind = kindOf(source);
     if (kind === UNIQUE) return arcHandle(consume(source, UNIQUE, "Arc.from")) as unknown as Arc<T>;
-    if (kind !== BORROW) throw notA(UNIQUE, source, "Arc.from");
+    if (kind !== BORROW) throw notA([UNIQUE, BORROW], source, "Arc.from");
     const cell = expectLive(source, BORROW, "Arc.from")[CELL];
     incStrong(cell);
     return arcHandle(cell) as unknown as Arc<T>;

@@ -46,9 +46,44 @@ export function describePointer(kind: PointerKind, pointee: unknown): string {
   return `${kind.name}<${pointeeName(pointee)}>`;
 }
 
-function pointeeName(value: unknown): string {
-  const kind = kindOf(value);
-  if (kind !== undefined) return describePointer(kind, (value as { [Pointee]: unknown })[Pointee]); // `Arc<Arc<Job>>`
-  if (typeof value === "object" && value !== null) return (value as { constructor?: Function }).constructor?.name || "object";
-  return typeof value;
+/** What a pointer points to, for its name: a nested pointer by its own name (`Arc<Arc<Job>>`). */
+function pointeeName(v: unknown): string {
+  const kind = kindOf(v);
+  if (kind !== undefined) return describePointer(kind, (v as { [Pointee]: unknown })[Pointee]);
+  return v !== null && typeof v === "object" ? className(v) : value(v);
+}
+
+const value = (v: unknown): string => (v === null ? "null" : typeof v);
+
+/*
+ * The helpers below describe arguments for error messages. They never convert the value (a
+ * null-prototype object or a throwing `toString` would turn the library's error into another one)
+ * and run none of its code except reading `constructor`.
+ */
+
+/** What `v` is: its pointer kind, its class, or its type (`Arc`, `Job`, `number`, `null`). */
+export function typeName(v: unknown): string {
+  if (v === null || typeof v !== "object") return value(v);
+  return kindOf(v)?.name ?? className(v);
+}
+
+/** `v` itself when it is a primitive (`1.5`, `"0"`, `-0`), else its `typeName`. */
+export function valueText(v: unknown): string {
+  if (typeof v === "number") return Object.is(v, -0) ? "-0" : String(v);
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  if (typeof v === "bigint") return `${v}n`;
+  if (typeof v === "symbol" || typeof v === "boolean") return v.toString();
+  return typeName(v);
+}
+
+function className(o: object): string {
+  const ctor: unknown = (o as { constructor?: unknown }).constructor;
+  const name: unknown = typeof ctor === "function" ? ctor.name : undefined;
+  return typeof name === "string" && name !== "" ? name : "object";
+}
+
+/** True for what `class` and `function` declarations make: a function with a prototype object. */
+export function isClassLike(target: unknown): target is abstract new (...args: never[]) => object {
+  const proto: unknown = typeof target === "function" ? (target as { prototype?: unknown }).prototype : undefined;
+  return typeof proto === "object" && proto !== null;
 }

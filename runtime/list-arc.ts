@@ -105,9 +105,7 @@ export class ListArcCore<T, ID extends number = 0> {
   static tryFromArc<T>(arc: ArcCore<T>): ListArc<T> | null;
   static tryFromArc<T, ID extends number>(arc: ArcCore<T>, id: ID): ListArc<T, ID> | null;
   static tryFromArc(arc: ArcCore<unknown>, id: number = 0): unknown {
-    const h = expectLive(arc, ARC, "ListArc.tryFromArc");
-    if (listArcOf(h[Pointee], checkListId(id, "ListArc.tryFromArc"), "ListArc.tryFromArc") !== null) return null;
-    return listArcHandle(consume(arc, ARC, "ListArc.tryFromArc"), id);
+    return tryFromArc(arc, id, "ListArc.tryFromArc");
   }
 
   /**
@@ -119,7 +117,7 @@ export class ListArcCore<T, ID extends number = 0> {
   static tryFromArcOrDrop<T>(arc: ArcCore<T>): ListArc<T> | null;
   static tryFromArcOrDrop<T, ID extends number>(arc: ArcCore<T>, id: ID): ListArc<T, ID> | null;
   static tryFromArcOrDrop(arc: ArcCore<unknown>, id: number = 0): unknown {
-    const listArc = ListArcCore.tryFromArc(arc, id);
+    const listArc = tryFromArc(arc, id, "ListArc.tryFromArcOrDrop");
     if (listArc !== null) return listArc;
     Arc.drop(arc);
     return null;
@@ -159,6 +157,13 @@ export class ListArcCore<T, ID extends number = 0> {
   [Symbol.dispose](): void {
     dropListArc(this, "ListArc[Symbol.dispose]");
   }
+}
+
+/** `ListArc.tryFromArc`, for `operation`: the ListArc taking over `arc`, or null if one exists. */
+function tryFromArc(arc: unknown, id: number, operation: string): ListArcHandle | null {
+  const h = expectLive(arc, ARC, operation);
+  if (listArcOf(h[Pointee], checkListId(id, operation), operation) !== null) return null;
+  return listArcHandle(consume(arc, ARC, operation), id);
 }
 
 const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false, copy: copyListArc, summary: summarizeListArc });

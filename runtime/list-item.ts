@@ -1,5 +1,6 @@
 import { Pointee } from "./pointee.js";
 import type { ListArcHandle } from "./list-arc.js";
+import { isClassLike, kindOf, typeName, valueText } from "./kind.js";
 
 /**
  * The `@ListItem` side of lists: which list ids a class declares, and, per value and id, the
@@ -31,36 +32,54 @@ type Item = Record<symbol, ListArcHandle | null | undefined> & { [LIST_IDS]?: re
 /** The ids a list can use: small non-negative integers, as the kernel's `const ID: u64`. */
 export function checkListId(id: unknown, operation: string): number {
   if (typeof id !== "number" || !Number.isInteger(id) || id < 0 || id > 0xffff) {
-    throw new TypeError(`${operation}: a list id must be an integer from 0 to 65535, but got ${String(id)}.`);
+    throw new TypeError(`${operation}: a list id must be an integer from 0 to 65535, but got ${valueText(id)}.`);
   }
   return id;
 }
 
 /** Creates the slots `value`'s class declares (null: no ListArc yet); the ones it has are kept. */
-export function initListSlots(value: object): void {
+export function initListSlots(value: object, operation = "@ListItem"): void {
   for (const id of (value as Item)[LIST_IDS] ?? []) {
     const key = slotKey(id);
-    if (!(key in value)) (value as Item)[key] = null; // a TypeError on a frozen value
+    if (key in value) continue;
+    try {
+      (value as Item)[key] = null;
+    } catch (error) {
+      throw Object.isExtensible(value) ? error : notWritable(value, operation);
+    }
   }
 }
 
 /**
  * The ListArc `value` has for `id` (null if none), or a TypeError saying how to declare the id.
+ * A value that could not record a ListArc (frozen, or not extensible and without its slots) is
+ * refused here, before any caller consumes a pointer.
  */
 export function listArcOf(value: unknown, id: number, operation: string): ListArcHandle | null {
   const item = value as Item;
-  if (typeof value !== "object" || value === null || !item[LIST_IDS]?.includes(id)) {
-    const name = typeof value === "object" && value !== null ? (value.constructor?.name ?? "object") : typeof value;
-    throw new TypeError(`${operation}: ${name} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);
+  if (kindOf(value) !== undefined) {
+    throw new TypeError(`${operation} expects the value itself (a @ListItem), but got a ${typeName(value)} pointing at it; convert the pointer instead (ListArc.from, ListArc.tryFromArc).`);
   }
-  initListSlots(value);
+  if (typeof value !== "object" || value === null || !item[LIST_IDS]?.includes(id)) {
+    throw new TypeError(`${operation}: ${typeName(value)} is not a @ListItem for list id ${id}; declare it with @ListItem(${id === 0 ? "" : id}) on the class.`);
+  }
+  initListSlots(value, operation);
   const key = slotKey(id);
   const current = item[key]!;
-  if (current !== null && current[Pointee] !== value) {
-    item[key] = null; // copied from another value: this one has no ListArc
-    return null;
+  const own = current !== null && current[Pointee] !== value ? null : current; // null: copied from another value
+  try {
+    item[key] = own;
+  } catch {
+    throw notWritable(value, operation); // frozen: its slots are read-only
   }
-  return current;
+  return own;
+}
+
+function notWritable(value: object, operation: string): TypeError {
+  return new TypeError(
+    `${operation}: this ${typeName(value)} is frozen or not extensible, but a @ListItem value must be writable: its ListArc is recorded on the value itself (one slot per list id). ` +
+      "Freeze or seal it only after its ListArcs are made (with the plugin, which creates the slots in the constructor, sealing is fine), or make its fields readonly instead.",
+  );
 }
 
 /** Records `listArc` (or null) as the ListArc of (value, id); its slot exists (see listArcOf). */
@@ -77,8 +96,8 @@ export function ListItem(...ids: number[]): <C extends abstract new (...args: an
   const listIds = ids.length === 0 ? [0] : ids.map((id) => checkListId(id, "@ListItem"));
   if (new Set(listIds).size !== listIds.length) throw new TypeError(`@ListItem(${ids.join(", ")}): each list id may be given once.`);
   return (target: unknown, context?: { kind?: string }) => {
-    if (typeof target !== "function" || (context !== undefined && context.kind !== "class")) {
-      throw new TypeError(`@ListItem can only be applied to a class, not to ${context?.kind ?? typeof target}.`);
+    if (!isClassLike(target) || (context !== undefined && context.kind !== "class")) {
+      throw new TypeError(`@ListItem can only be applied to a class, not to ${context?.kind ?? (typeof target === "function" ? "a function without a prototype" : typeName(target))}.`);
     }
     const proto = target.prototype as Item;
     const inherited = proto[LIST_IDS] ?? [];

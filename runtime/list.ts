@@ -6,6 +6,7 @@ import { notA } from "./ownership.js";
 import { checkListId, slotKey } from "./list-item.js";
 import { Pointee } from "./pointee.js";
 import { ListError, UseAfterMoveError } from "./errors.js";
+import { kindOf } from "./kind.js";
 
 // Module-local copies of the keys used on every operation: V8 folds a module's own constants
 // into optimized code, but reloads imported bindings (see handle.ts). For the same reason the
@@ -62,7 +63,7 @@ export class List<T, ID extends number = 0> {
   [TOMBSTONES] = 0;
 
   constructor(...[id]: ID extends 0 ? [id?: 0] : [id: ID]) {
-    this.id = checkListId(id ?? 0, "new List") as ID;
+    this.id = checkListId(id === undefined ? 0 : id, "new List") as ID; // only a missing id is 0
     this.#head = new Sentinel(this);
     this.#slot = slotKey(this.id);
   }
@@ -111,7 +112,7 @@ export class List<T, ID extends number = 0> {
 
   /** Moves every item of `other` to the back of this list; `other` becomes empty. O(length of other). */
   pushAllBack(other: List<T, ID>): void {
-    if (!(other instanceof List)) throw new TypeError("List.pushAllBack expects a List.");
+    if (typeof other !== "object" || other === null || !(#head in other)) throw new TypeError("List.pushAllBack expects a List.");
     if (other.id !== this.id) throw new TypeError(`List.pushAllBack: cannot move items of a List for id ${other.id} into a List for id ${this.id}.`);
     if (other === this) return;
     const src = other.#head, head = this.#head;
@@ -305,6 +306,9 @@ export class Cursor<T, ID extends number = 0> {
   readonly #head: ListNode;
 
   constructor(list: List<T, ID>, head: ListNode, next: ListNode) {
+    if (!(head instanceof Sentinel) || head[O] !== list || (next as ListNode | undefined)?.[O] !== list) {
+      throw new TypeError("new Cursor: a Cursor is made by list.cursorFront() or list.cursorBack(), not constructed directly.");
+    }
     this.#list = list;
     this.#head = head;
     this.#next = next;
@@ -361,7 +365,7 @@ export class Cursor<T, ID extends number = 0> {
 
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
-    if (!isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
+    if (typeof l !== "object" || l === null || !isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
     if (l === this.#next) this.#next = l[N]!;
     return unlink(l) as unknown as ListArc<T, ID>;
   }
@@ -389,6 +393,9 @@ export class CursorPeek<T, ID extends number = 0> {
   readonly #cursor: Cursor<T, ID>;
   readonly #node: ListNode;
   constructor(cursor: Cursor<T, ID>, node: ListNode) {
+    if (!(cursor instanceof Cursor) || kindOf(node) !== LIST_ARC) {
+      throw new TypeError("new CursorPeek: a CursorPeek is made by cursor.peekNext() or cursor.peekPrev(), not constructed directly.");
+    }
     this.#cursor = cursor;
     this.#node = node;
   }

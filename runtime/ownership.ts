@@ -1,7 +1,7 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, decStrong as importedDecStrong } from "./refcount.js";
 import { AlreadyOwnedError } from "./errors.js";
-import { describePointer, kindOf, type PointerKind } from "./kind.js";
+import { describePointer, kindOf, typeName, type PointerKind } from "./kind.js";
 import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
 import { projectionFor } from "./projection.js";
 import { releaseMode } from "./mode.js";
@@ -30,7 +30,7 @@ const owned = new WeakSet<object>();
 export function newCell(value: unknown, kind: PointerKind, operation: string): RefCell {
   if (!RELEASE && typeof value === "object" && value !== null) {
     if (owned.has(value)) {
-      const pointer = `${kind.name}<${value.constructor?.name ?? "object"}>`;
+      const pointer = describePointer(kind, value);
       throw new AlreadyOwnedError(`${operation}: this value is already owned by a pointer; a second ${kind.name} would drop it twice. Clone the pointer you have (Arc.clone) instead of wrapping the value again.`, pointer, operation);
     }
     owned.add(value);
@@ -51,15 +51,25 @@ export function handleFor(kind: PointerKind, cell: RefCell): Handle {
 
 /** `p` as a live handle of `kind`, or a clear error naming `operation`. */
 export function expectLive(p: unknown, kind: PointerKind, operation: string): Handle {
-  if (kindOf(p) !== kind) throw notA(kind, p, operation);
+  if (!isHandleOf(p, kind)) throw notA(kind, p, operation);
   const h = p as Handle;
   assertLive(h, operation);
   return h;
 }
 
-export function notA(kind: PointerKind, p: unknown, operation: string): TypeError {
-  const got = kindOf(p)?.name ?? (p === null ? "null" : typeof p === "object" ? (p as object).constructor?.name ?? "object" : typeof p);
-  return new TypeError(`${operation} expects ${/^[AEIOU]/.test(kind.name) ? "an" : "a"} ${kind.name}, but got ${got === kind.name ? "a retired one" : got}.`);
+/**
+ * Whether `p` is a handle of `kind`. Debug also refuses an object that merely inherits from a
+ * handle (`Object.create(arc)`): every handle holds its cell itself (newHandle). Release trusts
+ * the types, as for liveness.
+ */
+const isHandleOf = (p: unknown, kind: PointerKind): boolean => kindOf(p) === kind && (RELEASE || Object.hasOwn(p as object, CELL_KEY));
+
+/** The TypeError for an argument `p` that is not a pointer of `kind` (or of any of `kinds`). */
+export function notA(kind: PointerKind | readonly PointerKind[], p: unknown, operation: string): TypeError {
+  const kinds: readonly PointerKind[] = Array.isArray(kind) ? kind : [kind];
+  const expected = kinds.map((k) => `${/^[AEIO]/.test(k.name) ? "an" : "a"} ${k.name}`).join(" or ");
+  const got = kinds.includes(kindOf(p)!) ? `an object that inherits from ${expected} (not a pointer itself)` : typeName(p); // see isHandleOf
+  return new TypeError(`${operation} expects ${expected}, but got ${got}.`);
 }
 
 /**
@@ -77,12 +87,18 @@ export function consume(p: unknown, kind: PointerKind, operation: string): RefCe
  * Debug: a second release of the same handle is a DoubleDropError.
  */
 export function releaseHandle(p: unknown, kind: PointerKind, operation: string): void {
-  let cell: RefCell;
+  let cell: RefCell | undefined;
   if (RELEASE) {
-    cell = (p as Handle)[CELL_KEY];
+    // Load, then test (see NO_TEST_BEFORE_LOAD in list.ts); Arc.clone has its own copy of this
+    // load, as a shared helper would share one inline cache between clone and every kind's drop.
+    try {
+      cell = (p as Handle)[CELL_KEY];
+    } catch {
+      cell = undefined; // p is null or undefined
+    }
     if (cell === undefined) throw notA(kind, p, operation);
   } else {
-    if (kindOf(p) !== kind) throw notA(kind, p, operation);
+    if (!isHandleOf(p, kind)) throw notA(kind, p, operation);
     const h = p as Handle;
     if (h[POINTEE_KEY] === GONE_VALUE) throw goneError(h, operation);
     retire(h, "dropped", operation);

@@ -1,7 +1,7 @@
 import { Pointee } from "./pointee.js";
 import { KIND, describePointer, type PointerKind } from "./kind.js";
 import { CELL, GONE, goneError, makeHandlesWith, moveOut, type Handle } from "./handle.js";
-import { describeMember, receiverInfo, selfParameterIndex } from "./receivers.js";
+import { describeMember, receiverInfo, renamedParametersError, selfParameterIndex } from "./receivers.js";
 import { releaseMode } from "./mode.js";
 import { INSPECT } from "./inspect.js";
 
@@ -86,6 +86,8 @@ function defineForwarder(kind: PointerKind, projection: Projection, holder: obje
     if (shadowed.has(key)) {
       // The pointer's own member wins, as a plain lookup would. Over a receiver method this is
       // ambiguous in Rust (E0034): the transformer reports it at compile time.
+    } else if (info.receiver === "unknowable") {
+      define(proto, key, function () { throw renamedParametersError(holder, key); });
     } else if (info.receiver && info.kind !== null && info.kind !== kind.name) {
       define(proto, key, function (this: Handle) { throw wrongKindError(this, holder, key, info.kind!); });
     } else {
@@ -116,7 +118,7 @@ function rejectStaticReceivers(pointeeProto: object): void {
   for (let ctor = pointeeProto.constructor as Function | null; ctor && ctor !== Function.prototype; ctor = Object.getPrototypeOf(ctor)) {
     for (const key of Reflect.ownKeys(ctor)) {
       const fn = Reflect.getOwnPropertyDescriptor(ctor, key)!.value as unknown;
-      if (typeof fn === "function" && !isClass(fn) && selfParameterIndex(fn) === 0 && receiverInfo(ctor, key, fn).receiver) {
+      if (typeof fn === "function" && !isClass(fn) && selfParameterIndex(fn) === 0 && receiverInfo(ctor, key, fn).receiver === true) {
         throw new TypeError(
           `${describeMember(ctor, key)}: a static method cannot be a receiver method (rustc E0307: invalid \`self\` parameter type); make it an instance method, or rename its first parameter.`,
         );

@@ -6,15 +6,27 @@
  * 2. The method's source text: its first parameter is named `self` (`kind` unknown, so any
  *    pointer may call it; the types already forbid the wrong kinds). Minifiers that rename
  *    parameters defeat this, which is why the transformer emits tables.
+ *
+ * When neither can answer (this bundle's parameter names were renamed, and no code compiled by the
+ * plugin was loaded), a method that takes parameters is `unknowable`: its forwarder throws on the
+ * first call, naming the cause and the fix, rather than pass a wrong `self` (see projection.ts).
  */
 
 /** What a method is, seen from a pointer. */
 export type ReceiverInfo =
   | { readonly receiver: false }
-  | { readonly receiver: true; readonly kind: string | null };
+  | { readonly receiver: true; readonly kind: string | null }
+  | { readonly receiver: "unknowable" };
 
 const PLAIN: ReceiverInfo = { receiver: false };
 const ANY_KIND: ReceiverInfo = { receiver: true, kind: null };
+const UNKNOWABLE: ReceiverInfo = { receiver: "unknowable" };
+
+/** Set once code compiled by the plugin loads (it imports the ABI): its classes' receivers are in tables. */
+let pluginLoaded = false;
+export function notePluginLoaded(): void {
+  pluginLoaded = true;
+}
 
 /** Receiver tables by the prototype (or constructor, for statics) that declares the methods. */
 const tables = new WeakMap<object, ReadonlyMap<PropertyKey, string>>();
@@ -31,6 +43,7 @@ export function receiverInfo(holder: object, key: PropertyKey, fn: Function): Re
     const kind = table.get(key);
     return kind === undefined ? PLAIN : { receiver: true, kind };
   }
+  if (namesRenamed && !pluginLoaded) return parameterCount(fn) === 0 ? PLAIN : UNKNOWABLE; // a receiver takes at least `self`
   const index = selfParameterIndex(fn);
   if (index > 0) {
     throw new TypeError(
@@ -47,7 +60,22 @@ export function describeMember(holder: object, key: PropertyKey): string {
   return `${isCtor ? "static " : ""}${owner}.${String(key)}`;
 }
 
+/** The error for calling an `unknowable` method (see above) through a pointer. */
+export function renamedParametersError(holder: object, key: PropertyKey): TypeError {
+  return new TypeError(
+    `${describeMember(holder, key)}: cannot tell whether this is a receiver method (first parameter \`self\`): a minifier renamed this bundle's parameters, and no receiver table from the ts-smart-pointer plugin was loaded. ` +
+      `Build with the plugin (tspc) before bundling, or minify without renaming parameters (esbuild: --minify-whitespace --minify-syntax instead of --minify; terser, swc: mangle: { reserved: ["self"] }).`,
+  );
+}
+
 const cache = new WeakMap<Function, number>();
+
+/** True when this bundle was minified with parameters renamed: the probe's `self` is gone then. */
+const namesRenamed = selfParameterIndex(function probe(self: unknown) { return self; }) !== 0;
+
+function parameterCount(fn: Function): number {
+  return parameterNames(Function.prototype.toString.call(fn)).length;
+}
 
 /** Index of the parameter named `self` in `fn`'s source, or -1. */
 export function selfParameterIndex(fn: Function): number {

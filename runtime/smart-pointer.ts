@@ -1,5 +1,5 @@
 import { Pointee } from "./pointee.js";
-import { KIND, kindOf, type PointerKind } from "./kind.js";
+import { KIND, isClassLike, kindOf, type PointerKind } from "./kind.js";
 import { projectionFor } from "./projection.js";
 import { makeHandlesWith, summarizeHandle } from "./handle.js";
 import { INSPECT, inspectPointer } from "./inspect.js";
@@ -16,7 +16,7 @@ import { INSPECT, inspectPointer } from "./inspect.js";
 export function SmartPointer<C extends abstract new (...args: any[]) => object>(target: C, context?: ClassDecoratorContext<C>): C;
 export function SmartPointer(target: unknown, context?: unknown, ...rest: unknown[]): unknown {
   const ctx = context as { kind?: string; name?: unknown } | undefined;
-  if (typeof target !== "function" || rest.length > 0 || (ctx !== undefined && ctx.kind !== "class")) {
+  if (!isClassLike(target) || rest.length > 0 || (ctx !== undefined && ctx.kind !== "class")) {
     throw new TypeError(
       `@SmartPointer can only be applied to a class (rustc E0802: \`CoercePointee\` can only be derived on \`struct\`s), not to ${ctx?.kind ?? typeof target} ${String(ctx?.name ?? "")}`.trimEnd() +
         ". Put it on the pointer class: `@SmartPointer class Rc<T> { readonly [Pointee]: T; ... }`.",
@@ -31,28 +31,35 @@ export function SmartPointer(target: unknown, context?: unknown, ...rest: unknow
  *
  * A user pointer is adopted on its first member lookup that misses the class: a trap at the end
  * of its prototype chain gives it the projection prototype of its pointee. Later lookups of
- * pointee members hit the projection and never reach the trap.
+ * pointee members hit the projection and never reach the trap. A frozen or non-extensible pointer
+ * cannot change its prototype: each of its pointee lookups goes through the trap (it works, slower).
  */
 function derivePointer(cls: new (...args: unknown[]) => object): Function {
   const kind = registerKind(cls.name, cls.prototype as object);
   const adopted = new WeakSet<object>();
-  /** Adopts `receiver` if it is a constructed pointer not adopted yet; true if it did. */
-  const adopt = (receiver: object): boolean => {
-    if (adopted.has(receiver) || isPrototypeObject(receiver) || !(Pointee in receiver)) return false;
-    adopted.add(receiver);
+  /**
+   * Where a lookup of `key` that reached the trap goes on, if `receiver` is a constructed pointer
+   * not adopted yet: the receiver, adopted now, or for a non-extensible one its projection.
+   */
+  const lookupVia = (receiver: object, key: PropertyKey): object | undefined => {
+    if (adopted.has(receiver) || isPrototypeObject(receiver) || !(Pointee in receiver)) return undefined;
     const pointee = (receiver as { [Pointee]: unknown })[Pointee];
-    Object.setPrototypeOf(receiver, projectionFor(kind, Object.getPrototypeOf(receiver) as object, pointee, receiver));
-    return true;
+    const projection = projectionFor(kind, Object.getPrototypeOf(receiver) as object, pointee, receiver);
+    if (!Object.isExtensible(receiver)) return Object.hasOwn(projection, key) ? projection : undefined;
+    adopted.add(receiver);
+    Object.setPrototypeOf(receiver, projection);
+    return receiver;
   };
   const parent = Object.getPrototypeOf(cls.prototype) as object;
   const trap = new Proxy(parent, {
     get(target, key, receiver: object) {
-      if (adopt(receiver)) return Reflect.get(receiver, key, receiver);
+      const via = lookupVia(receiver, key);
+      if (via) return Reflect.get(via, key, receiver);
       if (typeof key === "string" && !(Pointee in receiver) && !isPrototypeObject(receiver) && !(key in target)) throw noPointee(kind.name, key);
       return Reflect.get(target, key, receiver);
     },
     set(target, key, value, receiver: object) {
-      return adopt(receiver) ? Reflect.set(receiver, key, value, receiver) : Reflect.set(target, key, value, receiver);
+      return Reflect.set(lookupVia(receiver, key) ?? target, key, value, receiver);
     },
   });
   Object.setPrototypeOf(cls.prototype, trap);
