@@ -79,7 +79,8 @@ export class List<T, ID extends number = 0> {
 
   /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
   pushFront(item: ListArcCore<T, ID>): void {
-    insertBefore(this, this.#head[N], adopt(this, item, "List.pushFront"));
+    const l = adopt(this, item, "List.pushFront");
+    insertBefore(this, this.#head[N]!, l); // read after adopt, which may unlink the first node (item's tombstone)
   }
 
   /** Removes and returns the first item, or null when empty. */
@@ -135,7 +136,7 @@ export class List<T, ID extends number = 0> {
 
   /** A cursor before the first item. */
   cursorFront(): Cursor<T, ID> {
-    return new Cursor(this, this.#head, this.#head[N]);
+    return new Cursor(this, this.#head, this.#head[N]!);
   }
 
   /** A cursor after the last item. */
@@ -191,7 +192,11 @@ const adopt = (list: List<unknown, number>, item: unknown, operation: string): L
   return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
 };
 
-/** Links `l` into `list` just before `next`. */
+/**
+ * Links `l` into `list` just before `next`, which must be in the cycle: a caller picks `next`
+ * after `adopt`, which unlinks the item's tombstone if it has one, or picks a live node or the
+ * sentinel, which `adopt` never unlinks.
+ */
 const insertBefore = (list: List<unknown, number>, next: ListNode, l: ListNode): void => {
   const prev = next[P]!;
   l[N] = next;
@@ -277,27 +282,34 @@ const skipRemoved = (l: ListNode): ListNode => {
   return l;
 };
 
+/**
+ * Invariant: `#next` is the next live node (or the sentinel) when the iterator last moved. It
+ * never rests on a tombstone, so unlinking tombstones (a pop, a peek at an end, a re-insert of a
+ * removed item elsewhere) does not disturb it; only a change to the list's items can.
+ */
 class ListIterator<T> implements Iterator<ArcBorrow<T>> {
   #next: ListNode;
   constructor(
     readonly list: object,
     readonly head: ListNode,
   ) {
-    this.#next = head[N]!;
+    this.#next = skipRemoved(head[N]!);
   }
   next(): IteratorResult<ArcBorrow<T>> {
     checkStillIn(this.list, this.#next, "List iteration");
-    const l = skipRemoved(this.#next);
+    const l = skipRemoved(this.#next); // removed since the last step
     if (l === this.head) return { done: true, value: undefined };
-    this.#next = l[N]!;
+    this.#next = skipRemoved(l[N]!);
     return { done: false, value: borrowAt(l) as ArcBorrow<T> };
   }
 }
 
 /**
  * A position between two items of a list, or at either end (the kernel's cursor since v6.15).
- * Invariant: `#next` is the node right after the cursor (tombstones skipped when used), or the
- * sentinel at the back end.
+ * Invariant: `#next` is the live node right after the cursor, or the sentinel at the back end,
+ * as of the cursor's last operation. It never rests on a tombstone, so unlinking tombstones
+ * (a pop, a peek at an end, a re-insert of a removed item elsewhere) does not disturb it; an item
+ * removed since is skipped when the cursor is next used, and one taken out is caught.
  */
 export class Cursor<T, ID extends number = 0> {
   #next: ListNode;
@@ -307,7 +319,7 @@ export class Cursor<T, ID extends number = 0> {
   constructor(list: List<T, ID>, head: ListNode, next: ListNode) {
     this.#list = list;
     this.#head = head;
-    this.#next = next;
+    this.#next = skipRemoved(next);
   }
 
   /** The item after the cursor, or null at the back. */
@@ -326,7 +338,7 @@ export class Cursor<T, ID extends number = 0> {
   moveNext(): boolean {
     const l = this.#current("Cursor.moveNext");
     if (l === this.#head) return false;
-    this.#next = l[N]!;
+    this.#next = skipRemoved(l[N]!);
     return true;
   }
 
@@ -362,7 +374,7 @@ export class Cursor<T, ID extends number = 0> {
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
     if (!isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
-    if (l === this.#next) this.#next = l[N]!;
+    if (l === this.#next) this.#next = skipRemoved(l[N]!);
     return unlink(l) as unknown as ListArc<T, ID>;
   }
 
@@ -380,7 +392,8 @@ export class Cursor<T, ID extends number = 0> {
   }
 
   #insert(item: ListArcCore<T, ID>, operation: string): void {
-    insertBefore(this.#list as List<unknown, number>, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
+    const next = this.#current(operation); // live, so adopt (which may unlink item's tombstone) keeps it
+    insertBefore(this.#list as List<unknown, number>, next, adopt(this.#list as List<unknown, number>, item, operation));
   }
 }
 

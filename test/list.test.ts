@@ -224,6 +224,47 @@ describe("tombstones (a removed item's node stays linked until swept)", () => {
     expect(a.popBack()).toBeNull();
     expect(b.isEmpty()).toBe(false);
   });
+  test("the LRU touch: remove the first or last item and push it back at either end; nothing is lost", () => {
+    @ListItem()
+    class Entry extends Resource {}
+    const entries = [new Entry("a"), new Entry("b"), new Entry("c")];
+    const names = (l: List<Entry>) => [...l].map((e) => e.name).join("");
+    {
+      using lru = new List<Entry>();
+      for (const e of entries) lru.pushBack(ListArc.new(e));
+      lru.pushFront(lru.remove(entries[0]!)!); // the first item's tombstone is the first node
+      expect(names(lru)).toBe("abc");
+      lru.pushBack(lru.remove(entries[2]!)!); // the last item's tombstone is the last node
+      expect(names(lru)).toBe("abc");
+      lru.pushFront(lru.remove(entries[2]!)!);
+      lru.pushBack(lru.remove(entries[2]!)!);
+      lru.pushFront(lru.remove(entries[1]!)!);
+      expect(names(lru)).toBe("bac");
+      const front = lru.cursorFront();
+      front.insertPrev(lru.remove(entries[1]!)!); // at a cursor resting next to the tombstone
+      expect(names(lru)).toBe("bac");
+      expect(entries.map((e) => e.disposed)).toEqual([0, 0, 0]);
+    }
+    expect(entries.map((e) => e.disposed)).toEqual([1, 1, 1]); // each exactly once
+  });
+
+  test("a cursor or iterator is not disturbed when a tombstone next to it is unlinked by another list", () => {
+    const a = new List<Item>();
+    const b = new List<Item>();
+    const [one, two] = [new Item(1), new Item(2)];
+    a.pushBack(ListArc.new(one));
+    a.pushBack(ListArc.new(two));
+    const removed = a.remove(one)!; // its tombstone stays first in a
+    const cursor = a.cursorFront();
+    const it = a[Symbol.iterator]();
+    b.pushBack(removed); // unlinks the tombstone from a's cycle
+    expect(cursor.peekNext()!.arc().value).toBe(2);
+    expect(cursor.movePrev()).toBe(false);
+    expect(it.next().value!.value).toBe(2);
+    expect(it.next().done).toBe(true);
+    expect(values(b)).toEqual([1]);
+  });
+
   test("a removed ListArc used as a moving receiver re-enqueues into the same list", () => {
     @ListItem()
     class Job {
