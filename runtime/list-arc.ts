@@ -1,5 +1,5 @@
 import { Pointee } from "./pointee.js";
-import { RefCell, incStrong } from "./refcount.js";
+import { RefCell, incStrong, strongCount } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
 import { CELL, describeHandle, newHandle, type Handle } from "./handle.js";
 import { consume, expectLive, handleFor, newCell, releaseHandle } from "./ownership.js";
@@ -141,6 +141,11 @@ export class ListArcCore<T, ID extends number = 0> {
   /** A borrow of the value. */
   static asArcBorrow<T>(listArc: ListArcCore<T, any>): ArcBorrow<T> {
     return borrowOf(expectListArc(listArc, "ListArc.asArcBorrow")[CELL]) as unknown as ArcBorrow<T>;
+  }
+
+  /** The number of strong references to the value (`Infinity` once saturated), as `Arc.strongCount`. */
+  static strongCount(listArc: ListArcCore<any, any>): number {
+    return strongCount(expectListArc(listArc, "ListArc.strongCount")[CELL]);
   }
 
   /** True when both point at the same value. */

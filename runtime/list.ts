@@ -72,6 +72,23 @@ export class List<T, ID extends number = 0> {
     return this[SIZE] === this[TOMBSTONES];
   }
 
+  /** The number of items, in O(1) (Rust's `LinkedList::len`; the kernel's List has none). */
+  len(): number {
+    return this[SIZE] - this[TOMBSTONES]; // counts the list keeps anyway: no cost to pushes and pops
+  }
+
+  /** The first item, borrowed (it stays in the list), or null when empty. Amortised O(1). */
+  front(): ArcBorrow<T> | null {
+    const first = liveAfter(this.#head);
+    return first === this.#head ? null : (borrowAt(first) as ArcBorrow<T>);
+  }
+
+  /** The last item, borrowed (it stays in the list), or null when empty. Amortised O(1). */
+  back(): ArcBorrow<T> | null {
+    const last = liveBefore(this.#head);
+    return last === this.#head ? null : (borrowAt(last) as ArcBorrow<T>);
+  }
+
   /** Adds `item` at the back (takes ownership). O(1), allocates nothing. */
   pushBack(item: ListArcCore<T, ID>): void {
     insertBefore(this, this.#head, adopt(this, item, "List.pushBack"));

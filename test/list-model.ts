@@ -5,9 +5,9 @@ import { strongCountOf } from "./helpers.js";
  * Model-based test: long random sequences of list, cursor and ListArc operations over two lists
  * for each of two ids, checked after every step against an array model.
  *
- * The invariant, after every step: no sequence of valid public calls throws, and misuse throws a
+ * The invariant, after every step (`check`): no sequence of valid public calls throws, and misuse throws a
  * library error (a SmartPointerError, or a TypeError naming the operation) and changes nothing;
- * every list's contents equal the model's; at most one ListArc exists per (value, id), and the
+ * every list's contents, length and end items equal the model's; at most one ListArc exists per (value, id), and the
  * tracker agrees; strong counts match; each value's destructor has run exactly when its last
  * reference went, exactly once. At the end of a sequence the test drops everything it holds and
  * every destructor must have run exactly once: an item a list lost (or duplicated) fails here.
@@ -92,6 +92,10 @@ export function checkListModel(rt: Runtime, { runs, maxCommands }: ListModelOpti
       const real = [...r.lists[i]!].map((b) => b.n).join();
       assert(real === m.lists[i]!.join(), `list ${i} is [${real}], model [${m.lists[i]}]`);
       assert(r.lists[i]!.isEmpty() === (m.lists[i]!.length === 0), `isEmpty of list ${i}`);
+      assert(r.lists[i]!.len() === m.lists[i]!.length, `len of list ${i} is ${r.lists[i]!.len()}, model ${m.lists[i]!.length}`);
+      // Peeks at the ends unlink tombstones there, which must disturb no cursor (the model's lives on).
+      assert(r.lists[i]!.front()?.n === m.lists[i]![0], `front of list ${i}`);
+      assert(r.lists[i]!.back()?.n === m.lists[i]!.at(-1), `back of list ${i}`);
     }
     for (let v = 0; v < VALUES; v++) {
       const refs = strongRefs(m, v);
@@ -111,6 +115,7 @@ export function checkListModel(rt: Runtime, { runs, maxCommands }: ListModelOpti
       }
       const p = heldPointer(r, v);
       if (p !== null) assert(strongCountOf(p) === refs, `strong count of ${v} is ${strongCountOf(p)}, model ${refs}`);
+      for (const la of r.held[v]!) if (la !== null) assert(ListArc.strongCount(la) === refs, `ListArc.strongCount of ${v}`);
     }
   }
 
