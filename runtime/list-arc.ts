@@ -161,6 +161,11 @@ export class ListArcCore<T, ID extends number = 0> {
   [Symbol.dispose](): void {
     dropListArc(this, "ListArc[Symbol.dispose]");
   }
+
+  /** `await using`: as `[Symbol.dispose]`, and the last drop awaits the value's destructor (as Arc's). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await dropListArc(this, "ListArc[Symbol.asyncDispose]", true);
+  }
 }
 
 const LIST_ARC = configureKind(ListArcCore, { name: "ListArc", passSelf: "move", writable: false, copy: copyListArc });
@@ -207,10 +212,11 @@ export function expectListArc(p: unknown, operation: string): ListArcHandle {
   return h;
 }
 
-function dropListArc(p: unknown, operation: string): void {
+/** Drops the ListArc `p`; an `async` drop returns the value's destructor's promise, if it ran one. */
+function dropListArc(p: unknown, operation: string, async = false): Promise<unknown> | undefined {
   const h = expectListArc(p, operation);
   setListArcOf(h[CELL].value as object, h[ID_KEY], null);
-  releaseHandle(h, LIST_ARC, operation);
+  return releaseHandle(h, LIST_ARC, operation, async);
 }
 
 export type ListArc<T, ID extends number = 0> = Pointer<ListArcCore<T, ID>, T>;

@@ -166,15 +166,31 @@ export class List<T, ID extends number = 0> {
     const errors: unknown[] = [];
     for (let item = this.popFront(); item !== null; item = this.popFront()) {
       try {
-        (item as unknown as { [Symbol.dispose](): void })[Symbol.dispose]();
+        (item as unknown as Disposable)[Symbol.dispose]();
       } catch (error) {
         errors.push(error);
       }
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new AggregateError(errors, `List[Symbol.dispose]: ${errors.length} item destructors threw; every item was still removed and released.`);
+    throwAll(errors, "List[Symbol.dispose]");
+  }
+
+  /**
+   * `await using list = new List<T>()`: drops every item's ListArc as `[Symbol.dispose]` does,
+   * starting each last drop's async destructor in list order, and awaits them all.
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    const drops: PromiseLike<void>[] = [];
+    for (let item = this.popFront(); item !== null; item = this.popFront()) drops.push((item as unknown as AsyncDisposable)[Symbol.asyncDispose]());
+    const failed = (await Promise.allSettled(drops)).filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    throwAll(failed.map((r) => r.reason as unknown), "List[Symbol.asyncDispose]");
   }
 }
+
+/** Rethrows what the item destructors of a list's disposal threw: one error as is, several aggregated. */
+const throwAll = (errors: unknown[], operation: string): void => {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${operation}: ${errors.length} item destructors threw; every item was still removed and released.`);
+};
 
 type Counted = { [SIZE]: number; [TOMBSTONES]: number };
 
