@@ -31,7 +31,7 @@ export const ID: typeof ID_KEY = ID_KEY;
  * - `[OWNER]` is the list whose cycle the node is in, or null; `[NEXT]`/`[PREV]` are non-null if
  *   and only if `[OWNER]` is.
  * - `[REMOVED]` (only with an `[OWNER]`) marks a *tombstone*: a node removed in O(1) without
- *   touching its neighbours, skipped by every traversal, and unlinked by the next pop that
+ *   touching its neighbours, skipped by every traversal, and unlinked by the next pop or end peek that
  *   reaches it, a re-insert or compaction. A flag, so that removing stores a constant, for which
  *   V8 emits no write barrier.
  */

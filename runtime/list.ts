@@ -97,7 +97,7 @@ export class List<T, ID extends number = 0> {
   /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
   pushFront(item: ListArcCore<T, ID>): void {
     const l = adopt(this, item, "List.pushFront");
-    insertBefore(this, this.#head[N]!, l); // read after adopt, which may unlink the first node (item's tombstone)
+    insertBefore(this, this.#head[N], l); // read after adopt, which may unlink the first node (item's tombstone)
   }
 
   /** Removes and returns the first item, or null when empty. */
@@ -153,7 +153,7 @@ export class List<T, ID extends number = 0> {
 
   /** A cursor before the first item. */
   cursorFront(): Cursor<T, ID> {
-    return new Cursor(this, this.#head, this.#head[N]!);
+    return new Cursor(this, this.#head, this.#head[N]);
   }
 
   /** A cursor after the last item. */
