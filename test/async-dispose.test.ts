@@ -69,7 +69,8 @@ describe("a FileHandle behind pointers", () => {
     const { fh, fd, ino } = await openFile("b.txt");
     const file = Arc.new(fh);
     Arc.drop(file);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fh.fd).toBe(-1); // FileHandle.close() was called by the drop itself
+    for (let waited = 0; stillOpen(fd, ino) && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(stillOpen(fd, ino)).toBe(false);
 
     @ListItem()
