@@ -21,6 +21,11 @@ async function openFile(name: string): Promise<{ fh: FileHandle; fd: number; ino
   return { fh, fd: fh.fd, ino: statSync(path).ino };
 }
 
+/** Waits (up to 5 s) until `done()`: a close started by a sync drop has no promise to await. */
+async function eventually(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 /** True while descriptor `fd` is still this file (a closed fd fails, or was reused for another file). */
 function stillOpen(fd: number, ino: number): boolean {
   try {
@@ -65,12 +70,12 @@ describe("a FileHandle behind pointers", () => {
     expect(stillOpen(fd, ino)).toBe(false);
   });
 
-  test("a synchronous last drop (Arc.drop, a List's disposal) starts the close at once", async () => {
+  test("a synchronous last drop (Arc.drop, a List's [Symbol.dispose]) starts the close at once; an awaited List's disposal awaits it", async () => {
     const { fh, fd, ino } = await openFile("b.txt");
     const file = Arc.new(fh);
     Arc.drop(file);
     expect(fh.fd).toBe(-1); // FileHandle.close() was called by the drop itself
-    for (let waited = 0; stillOpen(fd, ino) && waited < 5_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually(() => !stillOpen(fd, ino));
     expect(stillOpen(fd, ino)).toBe(false);
 
     @ListItem()
@@ -82,10 +87,19 @@ describe("a FileHandle behind pointers", () => {
     }
     const opened = await Promise.all([openFile("c.txt"), openFile("d.txt")]);
     {
-      await using list = new List<Entry>();
+      using list = new List<Entry>(); // the sync disposal: each item's last drop starts its close
       for (const { fh: h } of opened) list.pushBack(ListArc.new(new Entry(h)));
     }
+    for (const { fh: h } of opened) expect(h.fd).toBe(-1);
+    await eventually(() => opened.every(({ fd: f, ino: i }) => !stillOpen(f, i)));
     for (const { fd: f, ino: i } of opened) expect(stillOpen(f, i)).toBe(false);
+
+    const awaited = await Promise.all([openFile("f.txt"), openFile("g.txt")]);
+    {
+      await using list = new List<Entry>(); // the async one: every close is awaited by the block's end
+      for (const { fh: h } of awaited) list.pushBack(ListArc.new(new Entry(h)));
+    }
+    for (const { fd: f, ino: i } of awaited) expect(stillOpen(f, i)).toBe(false);
   });
 
   test("UniqueArc and ListArc work with `await using` too", async () => {
