@@ -106,6 +106,14 @@ export class ArcCore<T> {
   [Symbol.dispose](): void {
     releaseHandle(this, ARC, "Arc[Symbol.dispose]");
   }
+
+  /**
+   * `await using a = Arc.new(x)`: as `[Symbol.dispose]`, and the last drop awaits the value's
+   * destructor (`[Symbol.asyncDispose]`, or else `[Symbol.dispose]`). Misuse rejects.
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await releaseHandle(this, ARC, "Arc[Symbol.asyncDispose]", true);
+  }
 }
 
 /**
@@ -129,6 +137,10 @@ export class UniqueArcCore<T> {
 
   [Symbol.dispose](): void {
     releaseHandle(this, UNIQUE, "UniqueArc[Symbol.dispose]");
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await releaseHandle(this, UNIQUE, "UniqueArc[Symbol.asyncDispose]", true);
   }
 }
 

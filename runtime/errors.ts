@@ -35,6 +35,18 @@ export class AlreadyOwnedError extends SmartPointerError {
   override name = "AlreadyOwnedError";
 }
 
+/**
+ * The `[Symbol.asyncDispose]()` that a synchronous last drop started rejected; `cause` is the
+ * rejection. Raised as an unhandled rejection, since a sync drop has no caller to await it.
+ */
+export class AsyncDropError extends SmartPointerError {
+  override name = "AsyncDropError";
+  constructor(message: string, pointer: string, operation: string, cause: unknown) {
+    super(message, pointer, operation);
+    this.cause = cause;
+  }
+}
+
 /** A list operation that would break a list's invariants (the value is already in a list, ...). */
 export class ListError extends SmartPointerError {
   override name = "ListError";

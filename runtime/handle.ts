@@ -121,7 +121,7 @@ export function goneError(h: Handle, operation: string): SmartPointerError {
       operation,
     );
   }
-  if (operation.endsWith(".drop") || operation.endsWith("[Symbol.dispose]")) {
+  if (operation.endsWith(".drop") || operation.endsWith("[Symbol.dispose]") || operation.endsWith("[Symbol.asyncDispose]")) {
     return new DoubleDropError(`${operation}: this ${pointer} was already dropped by ${by} (double drop). Drop each pointer exactly once.`, pointer, operation);
   }
   return new UseAfterDropError(

@@ -7,7 +7,7 @@ export { SmartPointer } from "./smart-pointer.js";
 export { Arc, ArcCore, UniqueArc, UniqueArcCore, ArcBorrow, ArcBorrowCore } from "./arc.js";
 export type { Pointer, Project } from "./types.js";
 export { REFCOUNT_MAX } from "./refcount.js";
-export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropError, AlreadyOwnedError, ListError, REFCOUNT_WARNING } from "./errors.js";
+export { SmartPointerError, UseAfterDropError, UseAfterMoveError, DoubleDropError, AlreadyOwnedError, AsyncDropError, ListError, REFCOUNT_WARNING } from "./errors.js";
 export { ListArc, ListArcCore } from "./list-arc.js";
 export { List, Cursor, CursorPeek } from "./list.js";
 export { ListItem } from "./list-item.js";

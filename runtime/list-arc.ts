@@ -1,5 +1,5 @@
 import { Pointee } from "./pointee.js";
-import { RefCell, incStrong } from "./refcount.js";
+import { RefCell, incStrong, strongCount } from "./refcount.js";
 import { SmartPointer, configureKind } from "./smart-pointer.js";
 import { CELL, describeHandle, newHandle, summarizeHandle, type Handle } from "./handle.js";
 import { consume, expectLive, handleFor, newCell, releaseHandle } from "./ownership.js";
@@ -32,7 +32,7 @@ export const ID: typeof ID_KEY = ID_KEY;
  * - `[OWNER]` is the list whose cycle the node is in, or null; `[NEXT]`/`[PREV]` are non-null if
  *   and only if `[OWNER]` is.
  * - `[REMOVED]` (only with an `[OWNER]`) marks a *tombstone*: a node removed in O(1) without
- *   touching its neighbours, skipped by every traversal, and unlinked by the next pop that
+ *   touching its neighbours, skipped by every traversal, and unlinked by the next pop or end peek that
  *   reaches it, a re-insert or compaction. A flag, so that removing stores a constant, for which
  *   V8 emits no write barrier.
  */
@@ -144,6 +144,11 @@ export class ListArcCore<T, ID extends number = 0> {
     return borrowOf(expectListArc(listArc, "ListArc.asArcBorrow")[CELL]) as unknown as ArcBorrow<T>;
   }
 
+  /** The number of strong references to the value (`Infinity` once saturated), as `Arc.strongCount`. */
+  static strongCount(listArc: ListArcCore<any, any>): number {
+    return strongCount(expectListArc(listArc, "ListArc.strongCount")[CELL]);
+  }
+
   /** True when both point at the same value. */
   static ptrEq(a: ListArcCore<any, any>, b: ListArcCore<any, any>): boolean {
     return expectListArc(a, "ListArc.ptrEq")[CELL] === expectListArc(b, "ListArc.ptrEq")[CELL];
@@ -156,6 +161,11 @@ export class ListArcCore<T, ID extends number = 0> {
 
   [Symbol.dispose](): void {
     dropListArc(this, "ListArc[Symbol.dispose]");
+  }
+
+  /** `await using`: as `[Symbol.dispose]`, and the last drop awaits the value's destructor (as Arc's). */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await dropListArc(this, "ListArc[Symbol.asyncDispose]", true);
   }
 }
 
@@ -219,10 +229,11 @@ export function expectListArc(p: unknown, operation: string): ListArcHandle {
   return h;
 }
 
-function dropListArc(p: unknown, operation: string): void {
+/** Drops the ListArc `p`; an `async` drop returns the value's destructor's promise, if it ran one. */
+function dropListArc(p: unknown, operation: string, async = false): Promise<unknown> | undefined {
   const h = expectListArc(p, operation);
   setListArcOf(h[CELL].value as object, h[ID_KEY], null);
-  releaseHandle(h, LIST_ARC, operation);
+  return releaseHandle(h, LIST_ARC, operation, async);
 }
 
 export type ListArc<T, ID extends number = 0> = Pointer<ListArcCore<T, ID>, T>;

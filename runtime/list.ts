@@ -73,6 +73,23 @@ export class List<T, ID extends number = 0> {
     return this[SIZE] === this[TOMBSTONES];
   }
 
+  /** The number of items, in O(1) (Rust's `LinkedList::len`; the kernel's List has none). */
+  len(): number {
+    return this[SIZE] - this[TOMBSTONES]; // counts the list keeps anyway: no cost to pushes and pops
+  }
+
+  /** The first item, borrowed (it stays in the list), or null when empty. Amortised O(1). */
+  front(): ArcBorrow<T> | null {
+    const first = liveAfter(this.#head);
+    return first === this.#head ? null : (borrowAt(first) as ArcBorrow<T>);
+  }
+
+  /** The last item, borrowed (it stays in the list), or null when empty. Amortised O(1). */
+  back(): ArcBorrow<T> | null {
+    const last = liveBefore(this.#head);
+    return last === this.#head ? null : (borrowAt(last) as ArcBorrow<T>);
+  }
+
   /** Adds `item` at the back (takes ownership). O(1), allocates nothing. */
   pushBack(item: ListArcCore<T, ID>): void {
     insertBefore(this, this.#head, adopt(this, item, "List.pushBack"));
@@ -80,7 +97,8 @@ export class List<T, ID extends number = 0> {
 
   /** Adds `item` at the front (takes ownership). O(1), allocates nothing. */
   pushFront(item: ListArcCore<T, ID>): void {
-    insertBefore(this, this.#head[N], adopt(this, item, "List.pushFront"));
+    const l = adopt(this, item, "List.pushFront");
+    insertBefore(this, this.#head[N], l); // read after adopt, which may unlink the first node (item's tombstone)
   }
 
   /** Removes and returns the first item, or null when empty. */
@@ -149,15 +167,31 @@ export class List<T, ID extends number = 0> {
     const errors: unknown[] = [];
     for (let item = this.popFront(); item !== null; item = this.popFront()) {
       try {
-        (item as unknown as { [Symbol.dispose](): void })[Symbol.dispose]();
+        (item as unknown as Disposable)[Symbol.dispose]();
       } catch (error) {
         errors.push(error);
       }
     }
-    if (errors.length === 1) throw errors[0];
-    if (errors.length > 1) throw new AggregateError(errors, `List[Symbol.dispose]: ${errors.length} item destructors threw; every item was still removed and released.`);
+    throwAll(errors, "List[Symbol.dispose]");
+  }
+
+  /**
+   * `await using list = new List<T>()`: drops every item's ListArc as `[Symbol.dispose]` does,
+   * starting each last drop's async destructor in list order, and awaits them all.
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    const drops: PromiseLike<void>[] = [];
+    for (let item = this.popFront(); item !== null; item = this.popFront()) drops.push((item as unknown as AsyncDisposable)[Symbol.asyncDispose]());
+    const failed = (await Promise.allSettled(drops)).filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    throwAll(failed.map((r) => r.reason as unknown), "List[Symbol.asyncDispose]");
   }
 }
+
+/** Rethrows what the item destructors of a list's disposal threw: one error as is, several aggregated. */
+const throwAll = (errors: unknown[], operation: string): void => {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new AggregateError(errors, `${operation}: ${errors.length} item destructors threw; every item was still removed and released.`);
+};
 
 type Counted = { [SIZE]: number; [TOMBSTONES]: number };
 
@@ -192,7 +226,11 @@ const adopt = (list: List<unknown, number>, item: unknown, operation: string): L
   return RELEASE ? h : moveOut(h, operation); // the moved-out node is the value's ListArc now (copyListArc)
 };
 
-/** Links `l` into `list` just before `next`. */
+/**
+ * Links `l` into `list` just before `next`, which must be in the cycle: a caller picks `next`
+ * after `adopt`, which unlinks the item's tombstone if it has one, or picks a live node or the
+ * sentinel, which `adopt` never unlinks.
+ */
 const insertBefore = (list: List<unknown, number>, next: ListNode, l: ListNode): void => {
   const prev = next[P]!;
   l[N] = next;
@@ -278,27 +316,34 @@ const skipRemoved = (l: ListNode): ListNode => {
   return l;
 };
 
+/**
+ * Invariant: `#next` is the next live node (or the sentinel) when the iterator last moved. It
+ * never rests on a tombstone, so unlinking tombstones (a pop, a peek at an end, a re-insert of a
+ * removed item elsewhere) does not disturb it; only a change to the list's items can.
+ */
 class ListIterator<T> implements Iterator<ArcBorrow<T>> {
   #next: ListNode;
   constructor(
     readonly list: object,
     readonly head: ListNode,
   ) {
-    this.#next = head[N]!;
+    this.#next = skipRemoved(head[N]!);
   }
   next(): IteratorResult<ArcBorrow<T>> {
     checkStillIn(this.list, this.#next, "List iteration");
-    const l = skipRemoved(this.#next);
+    const l = skipRemoved(this.#next); // removed since the last step
     if (l === this.head) return { done: true, value: undefined };
-    this.#next = l[N]!;
+    this.#next = skipRemoved(l[N]!);
     return { done: false, value: borrowAt(l) as ArcBorrow<T> };
   }
 }
 
 /**
  * A position between two items of a list, or at either end (the kernel's cursor since v6.15).
- * Invariant: `#next` is the node right after the cursor (tombstones skipped when used), or the
- * sentinel at the back end.
+ * Invariant: `#next` is the live node right after the cursor, or the sentinel at the back end,
+ * as of the cursor's last operation. It never rests on a tombstone, so unlinking tombstones
+ * (a pop, a peek at an end, a re-insert of a removed item elsewhere) does not disturb it; an item
+ * removed since is skipped when the cursor is next used, and one taken out is caught.
  */
 export class Cursor<T, ID extends number = 0> {
   #next: ListNode;
@@ -311,7 +356,7 @@ export class Cursor<T, ID extends number = 0> {
     }
     this.#list = list;
     this.#head = head;
-    this.#next = next;
+    this.#next = skipRemoved(next);
   }
 
   /** The item after the cursor, or null at the back. */
@@ -330,7 +375,7 @@ export class Cursor<T, ID extends number = 0> {
   moveNext(): boolean {
     const l = this.#current("Cursor.moveNext");
     if (l === this.#head) return false;
-    this.#next = l[N]!;
+    this.#next = skipRemoved(l[N]!);
     return true;
   }
 
@@ -366,7 +411,7 @@ export class Cursor<T, ID extends number = 0> {
   /** @internal Removes `l` (peeked next or prev), keeping the cursor between the same neighbours. */
   removeAt(l: ListNode): ListArc<T, ID> {
     if (typeof l !== "object" || l === null || !isLiveIn(l, this.#list)) throw new ListError("CursorPeek.remove: the peeked item is no longer in the list.", "List", "CursorPeek.remove");
-    if (l === this.#next) this.#next = l[N]!;
+    if (l === this.#next) this.#next = skipRemoved(l[N]!);
     return unlink(l) as unknown as ListArc<T, ID>;
   }
 
@@ -384,7 +429,8 @@ export class Cursor<T, ID extends number = 0> {
   }
 
   #insert(item: ListArcCore<T, ID>, operation: string): void {
-    insertBefore(this.#list as List<unknown, number>, this.#current(operation), adopt(this.#list as List<unknown, number>, item, operation));
+    const next = this.#current(operation); // live, so adopt (which may unlink item's tombstone) keeps it
+    insertBefore(this.#list as List<unknown, number>, next, adopt(this.#list as List<unknown, number>, item, operation));
   }
 }
 

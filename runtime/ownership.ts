@@ -1,6 +1,6 @@
 import { Pointee } from "./pointee.js";
 import { RefCell, decStrong as importedDecStrong } from "./refcount.js";
-import { AlreadyOwnedError } from "./errors.js";
+import { AlreadyOwnedError, AsyncDropError } from "./errors.js";
 import { describePointer, kindOf, typeName, type PointerKind } from "./kind.js";
 import { CELL, GONE, assertLive, goneError, newHandle, retire, type Handle } from "./handle.js";
 import { projectionFor } from "./projection.js";
@@ -85,8 +85,9 @@ export function consume(p: unknown, kind: PointerKind, operation: string): RefCe
 /**
  * Releases the strong reference `p` holds; drops the value if it was the last.
  * Debug: a second release of the same handle is a DoubleDropError.
+ * An `async` release (`p[Symbol.asyncDispose]()`) returns the destructor's promise, if it ran one.
  */
-export function releaseHandle(p: unknown, kind: PointerKind, operation: string): void {
+export function releaseHandle(p: unknown, kind: PointerKind, operation: string, async = false): Promise<unknown> | undefined {
   let cell: RefCell | undefined;
   if (RELEASE) {
     // Load, then test (see NO_TEST_BEFORE_LOAD in list.ts); Arc.clone has its own copy of this
@@ -104,16 +105,46 @@ export function releaseHandle(p: unknown, kind: PointerKind, operation: string):
     retire(h, "dropped", operation);
     cell = h[CELL_KEY];
   }
-  if (decStrong(cell)) dropValue(cell, operation);
+  return decStrong(cell) ? dropValue(cell, kind, operation, async) : undefined;
 }
 
-/** The last strong reference is gone: retire the value's borrow, then run its destructor once. */
-const dropValue = (cell: RefCell, operation: string): void => {
+type Destructible = { [Symbol.dispose]?: () => void; [Symbol.asyncDispose]?: () => PromiseLike<void> };
+
+/**
+ * The last strong reference is gone: retire the value's borrow, then run its destructor once:
+ * `[Symbol.dispose]`, or else `[Symbol.asyncDispose]` (an async drop prefers that one, as
+ * `await using` does). An async drop returns the async destructor's promise; a sync drop cannot,
+ * so it reports a rejection as an unhandled one (see reportRejection).
+ */
+const dropValue = (cell: RefCell, kind: PointerKind, operation: string, async: boolean): Promise<unknown> | undefined => {
   if (RELEASE && tracking) unwatch(cell);
   if (!RELEASE && cell.borrow) retire(cell.borrow as Handle, "dropped", `${operation} (the last strong reference)`);
-  const value = cell.value as { [Symbol.dispose]?: () => void } | null;
-  if (value !== null && typeof value === "object") {
-    owned.delete(value); // it may be wrapped again once dropped
-    value[Symbol.dispose]?.();
+  const value = cell.value as Destructible | null;
+  if (value === null || typeof value !== "object") return undefined;
+  owned.delete(value); // it may be wrapped again once dropped
+  const disposeAsync = value[Symbol.asyncDispose];
+  if (typeof disposeAsync === "function" && (async || typeof value[Symbol.dispose] !== "function")) {
+    const disposal = Promise.resolve(disposeAsync.call(value)); // a synchronous throw leaves the drop, as a destructor's does
+    if (async) return disposal;
+    reportRejection(disposal, describePointer(kind, value), operation);
+    return undefined;
   }
+  value[Symbol.dispose]?.();
+  return undefined;
 };
+
+/**
+ * A sync drop started `disposal` and has no caller to hand it to: if it rejects, an
+ * AsyncDropError (naming the drop, with the rejection as its `cause`) becomes an unhandled
+ * rejection, which Node reports (and by default ends the process on), so it is never lost.
+ */
+function reportRejection(disposal: Promise<unknown>, pointer: string, operation: string): void {
+  void disposal.then(undefined, (error: unknown) => {
+    throw new AsyncDropError(
+      `${operation}: the last reference to ${pointer} was dropped synchronously, which started its [Symbol.asyncDispose](), and that rejected (see cause). To handle the error, drop the last reference with \`await using\` or \`await p[Symbol.asyncDispose]()\`.`,
+      pointer,
+      operation,
+      error,
+    );
+  });
+}

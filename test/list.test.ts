@@ -193,6 +193,50 @@ describe("List: the kernel API", () => {
     expect(list.isEmpty()).toBe(true);
   });
 
+  test("len, front and back: O(1) length and borrowed ends, tombstones not counted", () => {
+    const list = new List<Item>();
+    expect([list.len(), list.front(), list.back()]).toEqual([0, null, null]);
+    const items = [1, 2, 3, 4].map((v) => new Item(v));
+    for (const item of items) list.pushBack(ListArc.new(item));
+    expect(list.len()).toBe(4);
+    const front = list.front()!;
+    expect(front.value).toBe(1);
+    expect(list.back()!.value).toBe(4);
+    expect(list.len()).toBe(4); // a peek leaves the item in the list
+    const upgraded = Arc.from(front); // an ArcBorrow, as iteration yields
+    expect(Arc.strongCount(upgraded)).toBe(2);
+    Arc.drop(upgraded);
+    const first = list.remove(items[0]!)!;
+    const last = list.remove(items[3]!)!; // tombstones at both ends
+    expect([list.len(), list.front()!.value, list.back()!.value]).toEqual([2, 2, 3]);
+    list.pushFront(last);
+    expect([list.len(), list.front()!.value]).toEqual([3, 4]);
+    ListArc.drop(first);
+    list.popFront();
+    list.popBack();
+    list.popBack();
+    expect([list.len(), list.isEmpty(), list.front(), list.back()]).toEqual([0, true, null, null]);
+  });
+
+  test("ListArc.strongCount counts every strong reference; a ListArc in a list or a non-ListArc is refused", () => {
+    const item = new Item(1);
+    const la = ListArc.new(item);
+    expect(ListArc.strongCount(la)).toBe(1);
+    const arc = ListArc.cloneArc(la);
+    expect(ListArc.strongCount(la)).toBe(2);
+    const list = new List<Item>();
+    list.pushBack(la);
+    expect(() => ListArc.strongCount(la)).toThrow(UseAfterMoveError);
+    const back = list.popFront()!;
+    expect(ListArc.strongCount(back)).toBe(2);
+    Arc.drop(arc);
+    expect(ListArc.strongCount(back)).toBe(1);
+    expect(() => ListArc.strongCount(Arc.new(new Item(2)) as never)).toThrow(/ListArc\.strongCount expects a ListArc, but got Arc/);
+    expect(() => ListArc.strongCount(undefined as never)).toThrow(TypeError);
+    ListArc.drop(back);
+    expect(() => ListArc.strongCount(back)).toThrow(/ListArc\.strongCount/);
+  });
+
   test("[Symbol.dispose] drops every remaining ListArc", () => {
     @ListItem()
     class Res extends Resource {}
@@ -224,6 +268,47 @@ describe("tombstones (a removed item's node stays linked until swept)", () => {
     expect(a.popBack()).toBeNull();
     expect(b.isEmpty()).toBe(false);
   });
+  test("the LRU touch: remove the first or last item and push it back at either end; nothing is lost", () => {
+    @ListItem()
+    class Entry extends Resource {}
+    const entries = [new Entry("a"), new Entry("b"), new Entry("c")];
+    const names = (l: List<Entry>) => [...l].map((e) => e.name).join("");
+    {
+      using lru = new List<Entry>();
+      for (const e of entries) lru.pushBack(ListArc.new(e));
+      lru.pushFront(lru.remove(entries[0]!)!); // the first item's tombstone is the first node
+      expect(names(lru)).toBe("abc");
+      lru.pushBack(lru.remove(entries[2]!)!); // the last item's tombstone is the last node
+      expect(names(lru)).toBe("abc");
+      lru.pushFront(lru.remove(entries[2]!)!);
+      lru.pushBack(lru.remove(entries[2]!)!);
+      lru.pushFront(lru.remove(entries[1]!)!);
+      expect(names(lru)).toBe("bac");
+      const front = lru.cursorFront();
+      front.insertPrev(lru.remove(entries[1]!)!); // at a cursor resting next to the tombstone
+      expect(names(lru)).toBe("bac");
+      expect(entries.map((e) => e.disposed)).toEqual([0, 0, 0]);
+    }
+    expect(entries.map((e) => e.disposed)).toEqual([1, 1, 1]); // each exactly once
+  });
+
+  test("a cursor or iterator is not disturbed when a tombstone next to it is unlinked by another list", () => {
+    const a = new List<Item>();
+    const b = new List<Item>();
+    const [one, two] = [new Item(1), new Item(2)];
+    a.pushBack(ListArc.new(one));
+    a.pushBack(ListArc.new(two));
+    const removed = a.remove(one)!; // its tombstone stays first in a
+    const cursor = a.cursorFront();
+    const it = a[Symbol.iterator]();
+    b.pushBack(removed); // unlinks the tombstone from a's cycle
+    expect(cursor.peekNext()!.arc().value).toBe(2);
+    expect(cursor.movePrev()).toBe(false);
+    expect(it.next().value!.value).toBe(2);
+    expect(it.next().done).toBe(true);
+    expect(values(b)).toEqual([1]);
+  });
+
   test("a removed ListArc used as a moving receiver re-enqueues into the same list", () => {
     @ListItem()
     class Job {

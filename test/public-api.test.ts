@@ -14,7 +14,7 @@ test("the runtime exports the SPEC's API, and not the expansion ABI", () => {
   for (const name of ["Arc", "UniqueArc", "ArcBorrow", "ListArc", "List", "Cursor", "CursorPeek", "ListItem", "SmartPointer", "Pointee", "Pointer", "Project", "REFCOUNT_MAX", "SharedArc", "SharedArcMessage"]) {
     expect(exported).toContain(name);
   }
-  for (const name of ["SmartPointerError", "UseAfterDropError", "UseAfterMoveError", "DoubleDropError", "AlreadyOwnedError", "ListError", "REFCOUNT_WARNING"]) {
+  for (const name of ["SmartPointerError", "UseAfterDropError", "UseAfterMoveError", "DoubleDropError", "AlreadyOwnedError", "AsyncDropError", "ListError", "REFCOUNT_WARNING"]) {
     expect(exported).toContain(name);
   }
   expect(exported.filter((name) => /abi/i.test(name))).toEqual([]);

@@ -150,6 +150,20 @@ describe("release mode (NODE_ENV=production)", () => {
     expect(list.isEmpty()).toBe(true);
   });
 
+  test("`await using` on the shared handle: each block releases one count, the last awaits the async destructor once", async () => {
+    let closed = 0;
+    const resource = { async [Symbol.asyncDispose]() { closed++; } };
+    {
+      await using a = rt.Arc.new(resource);
+      {
+        await using b = rt.Arc.clone(a); // the same handle as `a` in release
+        void b;
+      }
+      expect([rt.Arc.strongCount(a), closed]).toEqual([1, 0]);
+    }
+    expect(closed).toBe(1);
+  });
+
   test("a wrong argument is still a TypeError", () => {
     expect(() => rt.Arc.clone({} as never)).toThrow(TypeError);
     expect(() => rt.Arc.drop({} as never)).toThrow(TypeError);

@@ -149,6 +149,13 @@ expectType<ListArc<Task> | null>(all.popFront());
 expectType<ListArc<Task, 1> | null>(ready.remove(new Task()));
 for (const b of all) expectType<ArcBorrow<Task>>(b);
 expectType<string | undefined>(all.cursorFront().peekNext()?.arc().label);
+// Peeks at the ends borrow, as iteration does; the length is a number; strongCount takes a ListArc.
+assertTrue<Equal<ReturnType<typeof ready.front>, ArcBorrow<Task> | null>>();
+assertTrue<Equal<ReturnType<typeof all.back>, ArcBorrow<Task> | null>>();
+expectType<number>(all.len());
+expectType<number>(ListArc.strongCount(ListArc.new(new Task(), 1)));
+// @ts-expect-error ListArc.strongCount takes a ListArc, not an Arc
+ListArc.strongCount(Arc.new(new Task()));
 
 // List<Interface>: a `self: ListArc<this>` receiver declared in the interface.
 interface Work {
