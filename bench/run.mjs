@@ -65,6 +65,15 @@ const checkPointers = time([tspc, "-p", `${project.pointers}/tsconfig.json`, "--
 const checkPlain = time([tspc, "-p", `${project.plain}/tsconfig.json`, "--noEmit"]);
 figures.push({ figure: "type-check time of that project", ours: checkPointers, baseline: checkPlain, baselineName: "the same code written without pointer types", target: null, unit: "ms" });
 
+// The editor plugin: a language service over that project, plain and with the plugin, in
+// alternating fresh processes (bench/language-service.mjs); the median of each, in CPU ms.
+const editor = { plain: [], plugin: [] };
+for (let i = 0; i < (smoke ? 1 : 5); i++) for (const mode of ["plain", "plugin"]) editor[mode].push(JSON.parse(node(["bench/language-service.mjs", project.pointers, mode])));
+const medianOf = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+const editorFigure = (figure, key) => ({ figure, ours: medianOf(editor.plugin, key), baseline: medianOf(editor.plain, key), baselineName: "the same language service without the plugin", target: 1.2, unit: "ms CPU" });
+figures.push(editorFigure("editor: semantic diagnostics of every file of that project", "all"));
+figures.push(editorFigure("editor: semantic diagnostics of the edited file, over 20 edits", "edits"));
+
 /** The limit beside a list figure; `keeping`: the limit with the caller keeping items as ours keeps ListArcs. */
 const limitOf = (f) => ({
   name: "hand-written intrusive list",

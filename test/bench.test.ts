@@ -21,6 +21,8 @@ test("npm run bench --smoke builds every case and reports every figure", () => {
     "push/pop, 1024 items held steady",
     "tspc build of a 200-file project using pointers",
     "type-check time of that project",
+    "editor: semantic diagnostics of every file of that project",
+    "editor: semantic diagnostics of the edited file, over 20 edits",
   ]) {
     expect(figures).toContain(expected);
   }
