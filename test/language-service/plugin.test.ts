@@ -1,9 +1,8 @@
-import ts50 from "typescript-5.0";
 import ts59 from "typescript";
-import ts60 from "typescript-6.0";
 import type TS from "typescript";
 import { describe, expect, test } from "vitest";
 import { FIX_NAME } from "../../transformer/language-service.js";
+import { typescripts } from "../transformer/typescripts.js";
 import { languageService } from "./service.js";
 
 // The plugin decorating a real language service in this process, under each TypeScript it
@@ -22,13 +21,7 @@ function apply(text: string, fix: TS.CodeFixAction): string {
   return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.start + e.span.length), text);
 }
 
-describe.each([
-  ["5.0", ts50],
-  ["5.9", ts59],
-  ["6.0", ts60],
-])("TypeScript %s", (version, instance) => {
-  const ts = instance as unknown as typeof ts59; // another version's API, used through the same calls
-
+describe.each(typescripts)("TypeScript %s", (version, ts) => {
   test("adds the core's diagnostic, at the use and with its text, after TypeScript's own", () => {
     expect(ts.version.startsWith(version)).toBe(true);
     const ls = languageService(ts, { "job.ts": jobFile, "main.ts": moved + `export const n: number = "x";\n` });
