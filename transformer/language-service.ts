@@ -39,7 +39,7 @@ export default function init({ typescript: ts }: { typescript: typeof TS }): TS.
 }
 
 /** `service` with our diagnostics and fixes added; every other method is the original. */
-export function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageService {
+function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageService {
   let current: ProgramAnalysis | undefined;
 
   /** The core's analysis of `fileName` in the current program, computed once per program. */
