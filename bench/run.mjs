@@ -75,6 +75,15 @@ for (const [version, pkg] of [["5.9", "typescript"], ["7", "typescript-7"]]) {
   figures.push({ figure: `check of that project, TypeScript ${version}`, ours, baseline, baselineName: `tsc --noEmit of TypeScript ${version}`, target: 1.2, unit: "ms" });
 }
 
+// The editor plugin: a language service over that project, plain and with the plugin, in
+// alternating fresh processes (bench/language-service.mjs); the median of each, in CPU ms.
+const editor = { plain: [], plugin: [] };
+for (let i = 0; i < (smoke ? 1 : 5); i++) for (const mode of ["plain", "plugin"]) editor[mode].push(JSON.parse(node(["bench/language-service.mjs", project.pointers, mode])));
+const medianOf = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+const editorFigure = (figure, key) => ({ figure, ours: medianOf(editor.plugin, key), baseline: medianOf(editor.plain, key), baselineName: "the same language service without the plugin", target: 1.2, unit: "ms CPU" });
+figures.push(editorFigure("editor: semantic diagnostics of every file of that project", "all"));
+figures.push(editorFigure("editor: semantic diagnostics of the edited file, over 20 edits", "edits"));
+
 /** The limit beside a list figure; `keeping`: the limit with the caller keeping items as ours keeps ListArcs. */
 const limitOf = (f) => ({
   name: "hand-written intrusive list",

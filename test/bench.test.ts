@@ -25,6 +25,8 @@ test("npm run bench --smoke builds every case and reports every figure", () => {
     "type-check time of that project",
     "check of that project, TypeScript 5.9",
     "check of that project, TypeScript 7",
+    "editor: semantic diagnostics of every file of that project",
+    "editor: semantic diagnostics of the edited file, over 20 edits",
   ]) {
     expect(figures).toContain(expected);
   }
