@@ -265,3 +265,14 @@ type Box<T> = Pointer<BoxPtr<T>, T, "unique">;
 const box = new BoxPtr(new Counter()) as Box<Counter>;
 box.count = 2;
 expectType<number>(box.count);
+
+// @ListItem and @SmartPointer decorate classes only.
+class NotAClassTarget {
+  // @ts-expect-error @ListItem on a method
+  @ListItem()
+  method(): void {}
+  // @ts-expect-error @SmartPointer on a method
+  @SmartPointer
+  other(): void {}
+}
+void NotAClassTarget;
