@@ -47,31 +47,36 @@ const debug = byName("Arc.clone + Arc.drop, debug");
 const rel = byName("Arc.clone + Arc.drop, release");
 figures.splice(figures.indexOf(debug), 1, { ...debug, baseline: rel.ours, baselineName: "release Arc.clone + Arc.drop" });
 
-// Build and type-check time of a generated 200-file project.
+// Build and type-check time of a generated 200-file project. The two sides of a figure run
+// interleaved (A B A B ...), so a change in the machine's load falls on both; each keeps its median.
 const project = generateProject(`${root}bench/build/project`, smoke ? 10 : 200);
-const time = (args) => {
-  const samples = [];
-  for (let i = 0; i < (smoke ? 1 : 5); i++) {
-    const start = process.hrtime.bigint();
-    node(args);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return samples.sort((a, b) => a - b)[samples.length >> 1];
+const elapsed = (args) => {
+  const start = process.hrtime.bigint();
+  node(args);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+const timePair = (ours, baseline, runs = smoke ? 1 : 7) => {
+  const samples = [[], []];
+  for (let i = 0; i < runs; i++) [ours, baseline].forEach((args, side) => samples[side].push(elapsed(args)));
+  return samples.map(median);
 };
 const tspc = `${root}node_modules/ts-patch/bin/tspc.js`;
-const withPlugin = time([tspc, "-p", `${project.pointers}/tsconfig.plugin.json`]);
-const noPlugin = time([tspc, "-p", `${project.pointers}/tsconfig.json`]);
+const [withPlugin, noPlugin] = timePair([tspc, "-p", `${project.pointers}/tsconfig.plugin.json`], [tspc, "-p", `${project.pointers}/tsconfig.json`]);
 figures.push({ figure: "tspc build of a 200-file project using pointers", ours: withPlugin, baseline: noPlugin, baselineName: "the same build with ts-patch and no plugin", target: 1.15, unit: "ms" });
-const checkPointers = time([tspc, "-p", `${project.pointers}/tsconfig.json`, "--noEmit"]);
-const checkPlain = time([tspc, "-p", `${project.plain}/tsconfig.json`, "--noEmit"]);
-figures.push({ figure: "type-check time of that project", ours: checkPointers, baseline: checkPlain, baselineName: "the same code written without pointer types", target: null, unit: "ms" });
+const checkOf = (bin, name, target) => {
+  const [pointers, plain] = timePair([bin, "-p", `${project.pointers}/tsconfig.json`, "--noEmit"], [bin, "-p", `${project.plain}/tsconfig.json`, "--noEmit"]);
+  figures.push({ figure: name, ours: pointers, baseline: plain, baselineName: "the same code written without pointer types", target, unit: "ms" });
+};
+checkOf(tspc, "type-check time of that project", 1.3);
+checkOf(`${root}node_modules/typescript/bin/tsc`, "type-check time of that project, plain tsc 5.9", null);
+checkOf(`${root}node_modules/typescript-7/bin/tsc`, "type-check time of that project, TypeScript 7", null);
 
 // `ts-smart-pointer check` (TypeScript's diagnostics and ours) against `tsc --noEmit` of the same TypeScript.
 const cli = `${root}dist/transformer/cli.js`;
 for (const [version, pkg] of [["5.9", "typescript"], ["7", "typescript-7"]]) {
   const dir = withTypeScript(project.pointers, pkg, root);
-  const ours = time([cli, "check", "-p", `${dir}/tsconfig.json`, "--pretty", "false"]);
-  const baseline = time([`${root}node_modules/${pkg}/bin/tsc`, "-p", `${dir}/tsconfig.json`, "--noEmit"]);
+  const [ours, baseline] = timePair([cli, "check", "-p", `${dir}/tsconfig.json`, "--pretty", "false"], [`${root}node_modules/${pkg}/bin/tsc`, "-p", `${dir}/tsconfig.json`, "--noEmit"]);
   figures.push({ figure: `check of that project, TypeScript ${version}`, ours, baseline, baselineName: `tsc --noEmit of TypeScript ${version}`, target: 1.2, unit: "ms" });
 }
 

@@ -90,9 +90,10 @@ export function setListArcOf(value: object, id: number, listArc: ListArcHandle |
 /**
  * `@ListItem()` / `@ListItem(0, 1)`: the class's values can be put in a `List` of these ids
  * through a `ListArc`. A subclass may add ids. Works as a standard decorator and under
- * `experimentalDecorators`; the class itself is left unchanged.
+ * `experimentalDecorators`; the class itself is left unchanged. Not generic: inferring the class
+ * type at every decorated class cost about a tenth of a pointer-typed project's type-check.
  */
-export function ListItem(...ids: number[]): <C extends abstract new (...args: any[]) => object>(target: C, context?: ClassDecoratorContext<C>) => void {
+export function ListItem(...ids: number[]): (target: abstract new (...args: any[]) => object, context?: ClassDecoratorContext) => void {
   const listIds = ids.length === 0 ? [0] : ids.map((id) => checkListId(id, "@ListItem"));
   if (new Set(listIds).size !== listIds.length) throw new TypeError(`@ListItem(${ids.join(", ")}): each list id may be given once.`);
   return (target: unknown, context?: { kind?: string }) => {

@@ -5,6 +5,7 @@ import { tsc } from "./tsc.js";
 describe.each([
   ["TypeScript 5.0", "typescript-5.0"],
   ["TypeScript 5.9", "typescript"],
+  ["TypeScript 6.0", "typescript-6.0"],
   ["TypeScript 7", "typescript-7"],
 ])("type tests under %s", (_name, pkg) => {
   test("every positive case checks and every @ts-expect-error is an error", () => {

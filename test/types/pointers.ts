@@ -1,5 +1,5 @@
 // Type tests: every typing rule of SPEC.md, positive and negative, with no compiler plugin.
-// Checked by tsc 5.0, 5.9 and 7.0 (test/types.test.ts): an unused @ts-expect-error fails too.
+// Checked by tsc 5.0, 5.9, 6.0 and 7.0 (test/types.test.ts): an unused @ts-expect-error fails too.
 import { Arc, ArcBorrow, UniqueArc, ListArc, List, ListItem, Pointee, SmartPointer, type Pointer } from "ts-smart-pointer";
 
 declare function expectType<T>(value: T): void;
@@ -196,3 +196,90 @@ const polite: Rc<Polite> = Rc.new(new Greeter());
 expectType<string>(polite.greet("x"));
 
 assertTrue<Equal<ReturnType<Arc<Job>["describe"]>, string>>();
+
+// Exact member types: a plain member passes through unchanged, a receiver of the pointer's kind
+// loses exactly `self`, and a receiver of another kind is `never`.
+assertTrue<Equal<Arc<Job>["describe"], Job["describe"]>>();
+assertTrue<Equal<Parameters<Arc<Job>["run"]>, [n: number]>>();
+assertTrue<Equal<ReturnType<Arc<Job>["run"]>, number>>();
+assertTrue<Equal<Arc<Job>["enqueue"], never>>();
+assertTrue<Equal<ArcBorrow<Job>["run"], never>>();
+// @ts-expect-error a plain method keeps its arity through a pointer
+job.describe(1);
+
+// Plain methods keep their overloads and their type parameters through a pointer.
+class Tools {
+  pick(x: string): string;
+  pick(x: number): number;
+  pick(x: string | number): string | number {
+    return x;
+  }
+  same<U>(u: U): U {
+    return u;
+  }
+  first<U>(): U[] {
+    return [];
+  }
+  later(self: Arc<this>, n?: number): number {
+    Arc.drop(self);
+    return n ?? 0;
+  }
+}
+const tools = Arc.new(new Tools());
+expectType<number>(tools.pick(1));
+expectType<string>(tools.pick("a"));
+assertTrue<Equal<ReturnType<typeof tools.same<boolean>>, boolean>>();
+assertTrue<Equal<ReturnType<typeof tools.first<Date>>, Date[]>>();
+// Optional parameters of a receiver stay optional.
+expectType<number>(Arc.clone(tools).later());
+expectType<number>(Arc.clone(tools).later(2));
+
+// Inside a receiver, `self` reads the pointee's fields, readonly for shared kinds.
+class Counter {
+  count = 0;
+  peek(self: ArcBorrow<this>): number {
+    // @ts-expect-error shared access through the ArcBorrow self
+    self.count = 1;
+    return self.count;
+  }
+  bump(self: UniqueArc<this>): number {
+    UniqueArc.drop(self);
+    return this.count;
+  }
+}
+expectType<number>(Arc.asArcBorrow(Arc.new(new Counter())).peek());
+expectType<number>(UniqueArc.new(new Counter()).bump());
+
+// Optional fields stay optional; plain object pointees work as classes do.
+class Tagged {
+  tag?: string;
+}
+expectType<string | undefined>(Arc.new(new Tagged()).tag);
+const point = Arc.new({ x: 1, y: 2 });
+expectType<number>(point.x);
+// @ts-expect-error shared access to a plain object pointee
+point.x = 3;
+
+// A user pointer with unique access: `Pointer<Core, T, "unique">` keeps fields writable.
+@SmartPointer
+class BoxPtr<T> {
+  readonly [Pointee]: T;
+  constructor(value: T) {
+    this[Pointee] = value;
+  }
+}
+type Box<T> = Pointer<BoxPtr<T>, T, "unique">;
+const box = new BoxPtr(new Counter()) as Box<Counter>;
+box.count = 2;
+expectType<number>(box.count);
+
+// @ListItem and @SmartPointer decorate classes only.
+class NotAClassTarget {
+  // @ts-expect-error @ListItem on a method
+  @ListItem()
+  method(): void {}
+  // @ts-expect-error @SmartPointer on a method
+  @SmartPointer
+  other(): void {}
+}
+void NotAClassTarget;
