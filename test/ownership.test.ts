@@ -1,14 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ts from "typescript";
 // @ts-expect-error a plain .mjs module shared with `npm start`, without type declarations
 import { examples as listedExamples } from "../examples/examples.mjs";
 import { describe, expect, test } from "vitest";
 import { jsQueries } from "../transformer/backends/js.js";
 import { createAnalysis, type AnalysisOptions } from "../transformer/core/analyse.js";
-import type { TypeQueries } from "../transformer/core/queries.js";
+import { openProject } from "../transformer/project.js";
+import { languageService } from "./language-service/service.js";
 import { compilerOptions, root } from "./transformer/compile.js";
+import { userProject } from "./transformer/user-project.js";
 
 /**
  * The ownership corpus (test/ownership-corpus/*.ts): each program marks the line of every
@@ -27,42 +29,89 @@ export function expectedMarks(text: string): string[] {
   return text.split("\n").flatMap((line, i) => [...(/\/\/ error: ((?:TS\d+ ?)+)/.exec(line)?.[1]?.trim().split(/\s+/) ?? [])].map((code) => `${i + 1}:${code}`));
 }
 
-/** The backends the core runs on, each as a way to get type queries for `files`. */
-const backends: [string, () => { queries: TypeQueries; typeErrors: readonly string[] }][] = [
+/** What one front end reports for the corpus: `line:code` per program, and any type error. */
+interface CorpusRun {
+  diagnosticsOf(name: string): string[];
+  readonly typeErrors: readonly string[];
+  close(): void;
+}
+
+const options: AnalysisOptions = { leaks: "error" };
+const pluginEntry = { transform: "ts-smart-pointer/transformer", ...options };
+const lineCode = (text: string, d: { start: number; code: number }) => `${text.slice(0, d.start).split("\n").length}:TS${d.code}`;
+
+/** The front ends the corpus runs through: the core on each backend, and the editor plugin. */
+const frontEnds: [string, () => Promise<CorpusRun>][] = [
   [
-    "TypeScript 5.9",
-    () => {
+    "the core on TypeScript 5.9",
+    async () => {
       const program = ts.createProgram(files, compilerOptions(ts));
       const typeErrors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-      return { queries: jsQueries(ts, program), typeErrors };
+      const analysis = createAnalysis(jsQueries(ts, program), options);
+      return {
+        diagnosticsOf: (name) => {
+          const file = program.getSourceFile(join(dir, name))!;
+          return analysis.analyseFile(file).diagnostics.map((d) => lineCode(file.text, d));
+        },
+        typeErrors,
+        close: () => undefined,
+      };
+    },
+  ],
+  [
+    "check on TypeScript 7",
+    async () => {
+      const corpus = Object.fromEntries(files.map((f) => [basename(f), readFileSync(f, "utf8")]));
+      const project = await openProject(join(userProject("ownership-ts7", "typescript-7", corpus, { plugins: [pluginEntry] }), "tsconfig.json"));
+      return {
+        diagnosticsOf: (name) => {
+          const file = project.files.find((f) => basename(f.fileName) === name)!;
+          const text = readFileSync(file.fileName, "utf8");
+          return file.diagnostics.map((d) => lineCode(text, d));
+        },
+        typeErrors: project.typescriptDiagnostics.map((d) => `${d.fileName}: ${d.text}`),
+        close: () => project.close(),
+      };
+    },
+  ],
+  [
+    "the editor plugin (a TypeScript 5.9 language service)",
+    async () => {
+      const corpus = Object.fromEntries(files.map((f) => [basename(f), readFileSync(f, "utf8")]));
+      const editor = languageService(ts, corpus, { types: ["node"], plugins: [pluginEntry] as unknown as ts.PluginImport[] });
+      const all = programs.map((name) => [name, editor.service.getSemanticDiagnostics(editor.path(name))] as const);
+      return {
+        diagnosticsOf: (name) => all.find(([n]) => n === name)![1].filter((d) => d.source === "ts-smart-pointer").map((d) => lineCode(editor.text(name), { start: d.start!, code: d.code })),
+        typeErrors: all.flatMap(([name, found]) => found.filter((d) => d.source !== "ts-smart-pointer").map((d) => `${name}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)),
+        close: () => undefined,
+      };
     },
   ],
 ];
 
-const options: AnalysisOptions = { leaks: "error" };
-
-describe.each(backends)("the ownership corpus through the core on %s", (backend, load) => {
-  test(`${programs.length} programs: every expected diagnostic, and nothing else`, () => {
+describe.each(frontEnds)("the ownership corpus through %s", (frontEnd, load) => {
+  test(`${programs.length} programs: every expected diagnostic, and nothing else`, async () => {
     expect(programs.length).toBeGreaterThanOrEqual(80);
-    const { queries, typeErrors } = load();
-    expect(typeErrors, "corpus programs must type-check").toEqual([]);
-    const analysis = createAnalysis(queries, options);
-    const byName = new Map(queries.ownFiles().map((f) => [f.fileName, f]));
-    let expectedCount = 0;
-    const missed: string[] = [];
-    const falsePositives: string[] = [];
-    for (const name of programs) {
-      const file = byName.get(join(dir, name))!;
-      const expected = expectedMarks(file.text);
-      const got = analysis.analyseFile(file).diagnostics.map((d) => `${file.getLineAndCharacterOfPosition(d.start).line + 1}:TS${d.code}`);
-      expectedCount += expected.length;
-      missed.push(...expected.filter((m) => !got.includes(m)).map((m) => `${name}:${m}`));
-      falsePositives.push(...got.filter((m) => !expected.includes(m)).map((m) => `${name}:${m}`));
+    const run = await load();
+    try {
+      expect(run.typeErrors, "corpus programs must type-check").toEqual([]);
+      let expectedCount = 0;
+      const missed: string[] = [];
+      const falsePositives: string[] = [];
+      for (const name of programs) {
+        const expected = expectedMarks(readFileSync(join(dir, name), "utf8"));
+        const got = run.diagnosticsOf(name);
+        expectedCount += expected.length;
+        missed.push(...expected.filter((m) => !got.includes(m)).map((m) => `${name}:${m}`));
+        falsePositives.push(...got.filter((m) => !expected.includes(m)).map((m) => `${name}:${m}`));
+      }
+      const caught = expectedCount - missed.length;
+      console.log(`ownership corpus through ${frontEnd}: ${programs.length} programs, caught ${caught} / ${expectedCount} expected diagnostics, ${falsePositives.length} false positives`);
+      expect({ missed, falsePositives }).toEqual({ missed: [], falsePositives: [] });
+    } finally {
+      run.close();
     }
-    const caught = expectedCount - missed.length;
-    console.log(`ownership corpus on ${backend}: ${programs.length} programs, caught ${caught} / ${expectedCount} expected diagnostics, ${falsePositives.length} false positives`);
-    expect({ missed, falsePositives }).toEqual({ missed: [], falsePositives: [] });
-  });
+  }, 180_000);
 });
 
 test("through tspc, as users build: the same diagnostics, and a failed build", () => {

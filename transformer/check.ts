@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, watch } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import { transformerEntry } from "./options.js";
 import { openProject, ProjectError, type LoadedProject, type Reported } from "./project.js";
 
 /**
@@ -74,7 +75,7 @@ function reportedOf(project: LoadedProject, { project: config, cwd }: CheckOptio
  * word, so the expansion and the compile errors are silently lost. Say so, once per check.
  */
 function pluginIgnored(project: LoadedProject, config: string, cwd: string): Reported[] {
-  if (project.typescript.backend !== "native" || !project.plugins.some((p) => p.transform?.startsWith("ts-smart-pointer/transformer"))) return [];
+  if (project.typescript.backend !== "native" || !transformerEntry(project.plugins)) return [];
   const text =
     `${relative(cwd, config)} lists the ts-smart-pointer/transformer plugin, but this project's TypeScript is ${project.typescript.version}, whose tsc runs no transformer: ` +
     `the build ignores the entry, so the expansion does not happen (the runtime does the same work, slower) and its compile errors are only reported here. ` +

@@ -1,6 +1,6 @@
 /**
  * ts-smart-pointer/language-service: a tsserver plugin that shows the plugin's diagnostics
- * (TS9001-TS9013) in the editor as you type, and offers the core's quick fixes.
+ * (the table in core/diagnostics.ts) in the editor as you type, and offers the core's quick fixes.
  *
  *   "plugins": [{ "name": "ts-smart-pointer/language-service" }]
  *
@@ -11,9 +11,10 @@
  */
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
-import { createAnalysis, type FileAnalysis } from "./core/analyse.js";
+import { createAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type FileAnalysis } from "./core/analyse.js";
 import { DIAGNOSTICS, type Diagnostic, type Fix } from "./core/diagnostics.js";
 import { toTsDiagnostic } from "./diagnostic-format.js";
+import { readOptions, transformerEntry } from "./options.js";
 
 /** The `fixName` of every code action this plugin returns. */
 export const FIX_NAME = "ts-smart-pointer";
@@ -47,7 +48,7 @@ function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageServic
     const program = service.getProgram();
     const file = program?.getSourceFile(fileName);
     if (!program || !file) return undefined;
-    if (current?.program !== program) current = { program, analysis: createAnalysis(jsQueries(ts, program)), files: new Map() };
+    if (current?.program !== program) current = { program, analysis: createAnalysis(jsQueries(ts, program), analysisOptions(program)), files: new Map() };
     let result = current.files.get(file.fileName);
     if (!result) current.files.set(file.fileName, (result = current.analysis.analyseFile(file)));
     return { file, result };
@@ -71,6 +72,18 @@ function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageServic
       return [...new Set([...service.getSupportedCodeFixes(fileName), ...OUR_CODES])];
     },
   };
+}
+
+/**
+ * The options of the project's transformer entry (`leaks`), so the editor reports what the build
+ * does. An invalid entry fails the build with its own message; the editor then uses the defaults.
+ */
+function analysisOptions(program: TS.Program): AnalysisOptions {
+  try {
+    return { leaks: readOptions(transformerEntry(program.getCompilerOptions().plugins as { transform?: string }[] | undefined)).leaks };
+  } catch {
+    return DEFAULT_ANALYSIS_OPTIONS;
+  }
 }
 
 /** True when diagnostic `d` touches the range `[start, end]` the editor asks fixes for. */

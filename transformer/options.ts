@@ -19,3 +19,8 @@ export function readOptions(config: Record<string, unknown> = {}, env = process.
   if (leaks !== "off" && leaks !== "warn" && leaks !== "error") throw new TypeError(`ts-smart-pointer/transformer: "leaks" must be "off", "warn" or "error", not ${JSON.stringify(leaks)}.`);
   return { mode, strategy, leaks };
 }
+
+/** The tsconfig `compilerOptions.plugins` entry of the transformer, if the project has one. */
+export function transformerEntry(plugins: readonly { readonly transform?: string }[] = []): Record<string, unknown> | undefined {
+  return plugins.find((p) => p.transform?.startsWith("ts-smart-pointer/transformer")) as Record<string, unknown> | undefined;
+}

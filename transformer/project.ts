@@ -6,7 +6,7 @@ import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type Analysis, type AnalysisOptions, type FileAnalysis } from "./core/analyse.js";
-import { readOptions } from "./options.js";
+import { readOptions, transformerEntry } from "./options.js";
 import type { Diagnostic } from "./core/diagnostics.js";
 
 /**
@@ -69,9 +69,8 @@ export async function openProject(configPath: string): Promise<LoadedProject> {
 
 /** The analysis options of the project's plugin entry (`leaks`), as the transformer reads them. */
 function analysisOptions(plugins: LoadedProject["plugins"]): AnalysisOptions {
-  const entry = plugins.find((p) => p.transform?.startsWith("ts-smart-pointer/transformer"));
   try {
-    return { leaks: readOptions(entry as Record<string, unknown> | undefined).leaks };
+    return { leaks: readOptions(transformerEntry(plugins)).leaks };
   } catch (error) {
     throw new ProjectError((error as Error).message);
   }
