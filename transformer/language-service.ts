@@ -11,7 +11,7 @@
  */
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
-import { createAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type FileAnalysis } from "./core/analyse.js";
+import { createAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from "./core/analyse.js";
 import { DIAGNOSTICS, type Diagnostic, type Fix } from "./core/diagnostics.js";
 import { toTsDiagnostic } from "./diagnostic-format.js";
 import { readOptions, transformerEntry } from "./options.js";
@@ -30,7 +30,7 @@ const OUR_CODES = Object.values(DIAGNOSTICS).map((d) => String(d.code));
 interface ProgramAnalysis {
   readonly program: TS.Program;
   readonly analysis: ReturnType<typeof createAnalysis>;
-  readonly files: Map<string, FileAnalysis>;
+  readonly files: Map<string, readonly Diagnostic[]>;
 }
 
 /** The tsserver plugin factory: `init({ typescript }).create(info)` returns the decorated service. */
@@ -43,15 +43,15 @@ export default function init({ typescript: ts }: { typescript: typeof TS }): TS.
 function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageService {
   let current: ProgramAnalysis | undefined;
 
-  /** The core's analysis of `fileName` in the current program, computed once per program. */
-  function analysisOf(fileName: string): { file: TS.SourceFile; result: FileAnalysis } | undefined {
+  /** The core's diagnostics of `fileName` in the current program, computed once per program. */
+  function analysisOf(fileName: string): { file: TS.SourceFile; diagnostics: readonly Diagnostic[] } | undefined {
     const program = service.getProgram();
     const file = program?.getSourceFile(fileName);
     if (!program || !file) return undefined;
     if (current?.program !== program) current = { program, analysis: createAnalysis(jsQueries(ts, program), analysisOptions(program)), files: new Map() };
-    let result = current.files.get(file.fileName);
-    if (!result) current.files.set(file.fileName, (result = current.analysis.analyseFile(file)));
-    return { file, result };
+    let diagnostics = current.files.get(file.fileName);
+    if (!diagnostics) current.files.set(file.fileName, (diagnostics = current.analysis.diagnose(file)));
+    return { file, diagnostics };
   }
 
   return {
@@ -59,12 +59,12 @@ function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageServic
     getSemanticDiagnostics(fileName) {
       const own = service.getSemanticDiagnostics(fileName);
       const found = analysisOf(fileName);
-      if (!found || found.result.diagnostics.length === 0) return own;
-      return [...own, ...found.result.diagnostics.map((d) => toTsDiagnostic(ts, found.file, d))];
+      if (!found || found.diagnostics.length === 0) return own;
+      return [...own, ...found.diagnostics.map((d) => toTsDiagnostic(ts, found.file, d))];
     },
     getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences) {
       const own = service.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
-      const diagnostics = analysisOf(fileName)?.result.diagnostics ?? [];
+      const diagnostics = analysisOf(fileName)?.diagnostics ?? [];
       const ours = diagnostics.filter((d) => errorCodes.includes(d.code) && overlaps(d, start, end));
       return [...own, ...ours.flatMap((d) => d.fixes.map((fix) => toCodeFixAction(fileName, fix)))];
     },

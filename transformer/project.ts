@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
-import { createAnalysis, type Analysis, type AnalysisOptions, type FileAnalysis } from "./core/analyse.js";
+import { createAnalysis, type Analysis, type AnalysisOptions } from "./core/analyse.js";
 import { readOptions, transformerEntry } from "./options.js";
 import type { Diagnostic } from "./core/diagnostics.js";
 
@@ -30,8 +30,8 @@ export interface Reported {
 export interface LoadedProject {
   /** The project's TypeScript version, and which backend answers the type queries. */
   readonly typescript: { readonly version: string; readonly backend: "js" | "native" };
-  /** Every file's analysis (own files only), in program order. */
-  readonly files: readonly FileAnalysis[];
+  /** Every own file's diagnostics from the plugin, in program order. */
+  readonly files: readonly { readonly fileName: string; readonly diagnostics: readonly Diagnostic[] }[];
   /** The tsconfig's `compilerOptions.plugins` entries. */
   readonly plugins: readonly { readonly transform?: string; readonly name?: string }[];
   /** TypeScript's own diagnostics (syntax, options, types), as `tsc --noEmit` reports them. */
@@ -76,8 +76,8 @@ function analysisOptions(plugins: LoadedProject["plugins"]): AnalysisOptions {
   }
 }
 
-/** Every own file's analysis, or none when the project does not use the runtime. */
-const analysed = (analysis: Analysis) => (analysis.enabled ? analysis.ownFiles().map((f) => analysis.analyseFile(f)) : []);
+/** Every own file's diagnostics, or none when the project does not use the runtime. */
+const analysed = (analysis: Analysis) => (analysis.enabled ? analysis.ownFiles().map((f) => ({ fileName: f.fileName, diagnostics: analysis.diagnose(f) })) : []);
 
 async function openJs(config: string, version: string, packageJson: string, oldProgram?: TS.Program): Promise<LoadedProject> {
   const ts = createRequire(packageJson)("typescript") as typeof TS;

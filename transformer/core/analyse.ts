@@ -59,22 +59,28 @@ export function createAnalysis(queries: TypeQueries, options: AnalysisOptions = 
     queries.prefetch(expressions, names);
   }
 
+  function diagnose(file: TS.SourceFile): readonly Diagnostic[] {
+    if (!facts.enabled || file.isDeclarationFile) return [];
+    prefetch(file);
+    const diagnostics: Diagnostic[] = [];
+    const report = collector(file, diagnostics);
+    checkDeclarations(facts, file, report);
+    checkOwnership(facts, file, report, options.leaks);
+    diagnostics.sort((a, b) => a.start - b.start);
+    return unsuppressed(file, diagnostics);
+  }
+
   return {
     /** False when no file of the project imports the runtime: then there is nothing to do. */
     enabled: facts.enabled,
     facts,
     /** The project's own source files, the ones to analyse. */
     ownFiles: queries.ownFiles,
-    /** The diagnostics and expansion sites of `file`. */
+    /** The diagnostics and expansion sites of `file` (what a build renders). */
     analyseFile(file: TS.SourceFile): FileAnalysis {
-      if (!facts.enabled || file.isDeclarationFile) return { fileName: file.fileName, diagnostics: [], sites: [] };
-      prefetch(file);
-      const diagnostics: Diagnostic[] = [];
-      const report = collector(file, diagnostics);
-      checkDeclarations(facts, file, report);
-      checkOwnership(facts, file, report, options.leaks);
-      diagnostics.sort((a, b) => a.start - b.start);
-      return { fileName: file.fileName, diagnostics: unsuppressed(file, diagnostics), sites: findSites(facts, file) };
+      return { fileName: file.fileName, diagnostics: diagnose(file), sites: facts.enabled && !file.isDeclarationFile ? findSites(facts, file) : [] };
     },
+    /** The diagnostics of `file` alone (what `check` and the editor show: no expansion to render). */
+    diagnose,
   };
 }
