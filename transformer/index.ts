@@ -12,7 +12,7 @@ import { jsQueries } from "./backends/js.js";
 import { createAnalysis } from "./core/analyse.js";
 import { toTsDiagnostic } from "./diagnostic-format.js";
 import { expandSourceFile } from "./expand.js";
-import { readOptions } from "./options.js";
+import { analysisOptionsOf, readOptions } from "./options.js";
 
 export interface TransformerExtras {
   readonly ts: typeof TS;
@@ -31,7 +31,7 @@ export default function smartPointerTransformer(program: TS.Program, config: Rec
     );
   }
   const options = readOptions(config);
-  const analysis = createAnalysis(jsQueries(ts, program), { leaks: options.leaks });
+  const analysis = createAnalysis(jsQueries(ts, program), analysisOptionsOf(config));
   const addDiagnostic = extras.addDiagnostic ?? (() => undefined);
   return (context) => (file) => {
     if (!analysis.enabled || file.isDeclarationFile) return file;

@@ -14,7 +14,7 @@ import { jsQueries } from "./backends/js.js";
 import { createAnalysis, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from "./core/analyse.js";
 import { DIAGNOSTICS, type Diagnostic, type Fix } from "./core/diagnostics.js";
 import { toTsDiagnostic } from "./diagnostic-format.js";
-import { readOptions, transformerEntry } from "./options.js";
+import { analysisOptionsOf, transformerEntry } from "./options.js";
 
 /** The `fixName` of every code action this plugin returns. */
 export const FIX_NAME = "ts-smart-pointer";
@@ -80,7 +80,7 @@ function decorate(ts: typeof TS, service: TS.LanguageService): TS.LanguageServic
  */
 function analysisOptions(program: TS.Program): AnalysisOptions {
   try {
-    return { leaks: readOptions(transformerEntry(program.getCompilerOptions().plugins as { transform?: string }[] | undefined)).leaks };
+    return analysisOptionsOf(transformerEntry(program.getCompilerOptions().plugins as { transform?: string }[] | undefined));
   } catch {
     return DEFAULT_ANALYSIS_OPTIONS;
   }

@@ -1,3 +1,4 @@
+import type { AnalysisOptions } from "./core/analyse.js";
 import type { LeakSeverity } from "./core/check-ownership.js";
 
 /** The plugin's options, from its tsconfig entry: `{ "transform": "ts-smart-pointer/transformer", ... }`. */
@@ -23,4 +24,9 @@ export function readOptions(config: Record<string, unknown> = {}, env = process.
 /** The tsconfig `compilerOptions.plugins` entry of the transformer, if the project has one. */
 export function transformerEntry(plugins: readonly { readonly transform?: string }[] = []): Record<string, unknown> | undefined {
   return plugins.find((p) => p.transform?.startsWith("ts-smart-pointer/transformer")) as Record<string, unknown> | undefined;
+}
+
+/** The analysis core's options from the transformer's tsconfig entry (throws as readOptions does). */
+export function analysisOptionsOf(entry?: Record<string, unknown>): AnalysisOptions {
+  return { leaks: readOptions(entry).leaks };
 }

@@ -6,7 +6,7 @@ import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type Analysis, type AnalysisOptions } from "./core/analyse.js";
-import { readOptions, transformerEntry } from "./options.js";
+import { analysisOptionsOf, transformerEntry } from "./options.js";
 import type { Diagnostic } from "./core/diagnostics.js";
 
 /**
@@ -70,7 +70,7 @@ export async function openProject(configPath: string): Promise<LoadedProject> {
 /** The analysis options of the project's plugin entry (`leaks`), as the transformer reads them. */
 function analysisOptions(plugins: LoadedProject["plugins"]): AnalysisOptions {
   try {
-    return { leaks: readOptions(transformerEntry(plugins)).leaks };
+    return analysisOptionsOf(transformerEntry(plugins));
   } catch (error) {
     throw new ProjectError((error as Error).message);
   }
