@@ -8,6 +8,10 @@ import type { Options } from "./options.js";
  * beyond reading the pointee.
  */
 
+/** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
+export const ABI_MODULE = "ts-smart-pointer/internal/abi";
+export const ABI_EXPORT = "abi2";
+
 /** Where the generated code gets the runtime ABI and the Pointee key from. */
 export interface Names {
   readonly abi: TS.Identifier;

@@ -1,12 +1,8 @@
 import type TS from "typescript";
 import type { FileAnalysis } from "./core/analyse.js";
-import { siteKey, type ClassSite, type Site } from "./core/sites.js";
+import { siteKey, type ClassSite, type Site, type Slots } from "./core/sites.js";
 import type { Options } from "./options.js";
-import { createEmitter, type Emitter } from "./emit.js";
-
-/** The runtime entry emitted code imports: internal and versioned (see runtime/internal/abi.ts). */
-const ABI_MODULE = "ts-smart-pointer/internal/abi";
-const ABI_EXPORT = "abi2";
+import { ABI_EXPORT, ABI_MODULE, createEmitter, type Emitter } from "./emit.js";
 
 /**
  * Expands the stable surface into the internal expansion:
@@ -67,11 +63,7 @@ export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context:
     }
     if (site.receivers.length > 0) glue.push(abiCall("receivers", f.createThis(), receiverTable(site.receivers)));
     const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
-    const derived = visited.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword) ?? false;
-    // Other decorators may read constructor metadata (`design:paramtypes`): no constructor is added then.
-    const mayAddConstructor = !kept.some((m) => ts.isDecorator(m));
-    const listItem = site.glue.some((g) => g.is === "listItem");
-    const members = [...(listItem ? membersCreatingSlots(visited.members, derived, mayAddConstructor) : visited.members), block];
+    const members = [...(site.slots ? membersCreatingSlots(visited.members, site.slots) : visited.members), block];
     return ts.isClassDeclaration(visited)
       ? f.updateClassDeclaration(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members)
       : f.updateClassExpression(visited, kept, visited.name, visited.typeParameters, visited.heritageClauses, members);
@@ -86,31 +78,20 @@ export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context:
     return abiCall("listItem", f.createThis(), f.createArrayLiteralExpression(glue.ids.map((id) => f.createNumericLiteral(id))));
   }
 
-  /**
-   * The class members with `abi.listSlots(this)` run by the constructor: first in a base class,
-   * right after a top-level `super(...)` in a derived one (a class without a constructor gets
-   * one if `mayAddConstructor`). Otherwise, as for a `super` call nested deeper, the class is left
-   * alone: the runtime then adds the slots on first use.
-   */
-  function membersCreatingSlots(members: TS.NodeArray<TS.ClassElement>, derived: boolean, mayAddConstructor: boolean): readonly TS.ClassElement[] {
+  /** The class members with `abi.listSlots(this)` run by the constructor, where `slots` says. */
+  function membersCreatingSlots(members: TS.NodeArray<TS.ClassElement>, slots: Slots): readonly TS.ClassElement[] {
     const createSlots = f.createExpressionStatement(abiCall("listSlots", f.createThis()));
-    const ctor = members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined);
-    if (!ctor) {
-      if (!mayAddConstructor) return members;
+    if (slots.is === "constructor") {
       const args = f.createUniqueName("args");
       const forward = f.createExpressionStatement(f.createCallExpression(f.createSuper(), undefined, [f.createSpreadElement(args)]));
-      const params = derived ? [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), args)] : [];
-      return [f.createConstructorDeclaration(undefined, params, f.createBlock(derived ? [forward, createSlots] : [createSlots], true)), ...members];
+      const params = slots.derived ? [f.createParameterDeclaration(undefined, f.createToken(ts.SyntaxKind.DotDotDotToken), args)] : [];
+      return [f.createConstructorDeclaration(undefined, params, f.createBlock(slots.derived ? [forward, createSlots] : [createSlots], true)), ...members];
     }
+    // The visitor maps each statement to one statement, so the site's index holds in the visited body.
+    const ctor = members.find((m): m is TS.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined)!;
     const statements = ctor.body!.statements;
-    const at = derived ? statements.findIndex(isSuperCall) + 1 : 0;
-    if (derived && at === 0) return members;
-    const body = f.updateBlock(ctor.body!, [...statements.slice(0, at), createSlots, ...statements.slice(at)]);
+    const body = f.updateBlock(ctor.body!, [...statements.slice(0, slots.index), createSlots, ...statements.slice(slots.index)]);
     return members.map((m) => (m === ctor ? f.updateConstructorDeclaration(ctor, ctor.modifiers, ctor.parameters, body) : m));
-  }
-
-  function isSuperCall(statement: TS.Statement): boolean {
-    return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) && statement.expression.expression.kind === ts.SyntaxKind.SuperKeyword;
   }
 
   /** `{ run: "ListArc", peek: "ArcBorrow" }`. */

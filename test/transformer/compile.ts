@@ -28,8 +28,8 @@ export const compilerOptions = (ts: typeof TS): TS.CompilerOptions => ({
   lib: ["lib.es2022.d.ts", "lib.esnext.disposable.d.ts", "lib.decorators.d.ts"].filter((lib) => ts.version >= "5.2" || !lib.includes("disposable")),
 });
 
-/** Compiles in-memory `files` with the plugin (`config` as in tsconfig) under the given TypeScript. */
-export function compile(ts: typeof TS, files: Record<string, string>, config: Record<string, unknown> = { mode: "release" }, plugin = true): Compiled {
+/** A program of in-memory `files` (names relative to the virtual folder), with the test options. */
+export function virtualProgram(ts: typeof TS, files: Record<string, string>): TS.Program {
   const options = compilerOptions(ts);
   const host = ts.createCompilerHost(options);
   const virtual = new Map(Object.entries(files).map(([name, text]) => [join(virtualDir, name), text]));
@@ -38,7 +38,15 @@ export function compile(ts: typeof TS, files: Record<string, string>, config: Re
   host.directoryExists = (d) => [...virtual.keys()].some((f) => f.startsWith(`${d}/`)) || (directoryExists?.(d) ?? true);
   host.readFile = (f) => virtual.get(f) ?? readFile(f);
   host.getSourceFile = (f, lang, ...rest) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang, ...rest));
-  const program = ts.createProgram([...virtual.keys()], options, host);
+  return ts.createProgram([...virtual.keys()], options, host);
+}
+
+/** The virtual file `name`'s source file in `program`. */
+export const virtualFile = (program: TS.Program, name: string): TS.SourceFile => program.getSourceFile(join(virtualDir, name))!;
+
+/** Compiles in-memory `files` with the plugin (`config` as in tsconfig) under the given TypeScript. */
+export function compile(ts: typeof TS, files: Record<string, string>, config: Record<string, unknown> = { mode: "release" }, plugin = true): Compiled {
+  const program = virtualProgram(ts, files);
   const found: TS.Diagnostic[] = [];
   const js: Record<string, string> = {};
   const before = plugin ? [smartPointerTransformer(program, config, { ts, addDiagnostic: (d) => found.push(d) })] : [];

@@ -5,7 +5,7 @@ import { checkOwnership, type LeakSeverity } from "./check-ownership.js";
 import { collector, type Diagnostic } from "./diagnostics.js";
 import { createFacts } from "./facts.js";
 import type { TypeQueries } from "./queries.js";
-import { findSites, type Site } from "./sites.js";
+import { fileLayout, findSites, type FileLayout, type Site } from "./sites.js";
 import { unsuppressed } from "./suppression.js";
 
 /**
@@ -18,6 +18,7 @@ export interface FileAnalysis {
   readonly fileName: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly sites: readonly Site[];
+  readonly layout: FileLayout;
 }
 
 /** The analysis's options, as plain data (each front end reads them from its own configuration). */
@@ -78,7 +79,8 @@ export function createAnalysis(queries: TypeQueries, options: AnalysisOptions = 
     ownFiles: queries.ownFiles,
     /** The diagnostics and expansion sites of `file` (what a build renders). */
     analyseFile(file: TS.SourceFile): FileAnalysis {
-      return { fileName: file.fileName, diagnostics: diagnose(file), sites: facts.enabled && !file.isDeclarationFile ? findSites(facts, file) : [] };
+      const sites = facts.enabled && !file.isDeclarationFile ? findSites(facts, file) : [];
+      return { fileName: file.fileName, diagnostics: diagnose(file), sites, layout: fileLayout(syntax, file) };
     },
     /** The diagnostics of `file` alone (what `check` and the editor show: no expansion to render). */
     diagnose,

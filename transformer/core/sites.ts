@@ -1,7 +1,7 @@
 import type TS from "typescript";
 import { SURFACE } from "../../runtime/internal/surface.js";
 import type { Facts } from "./facts.js";
-import { decoratorsOf, isStatic } from "./syntax.js";
+import { decoratorsOf, isStatic, type Syntax } from "./syntax.js";
 
 /**
  * Where the expansion applies, as plain data with source positions: every renderer (the tspc
@@ -17,21 +17,45 @@ interface Span {
   readonly end: number;
 }
 
+/**
+ * Where a call's temporary lives, as TypeScript hoists one: at `at` (the start of the nearest
+ * function body or of the module, after its prologue), or in an arrow's concise body, which
+ * becomes a block for it.
+ */
+export type TempScope = { readonly at: number } | { readonly arrowBody: Span };
+
 /** `p.m(args)` through a pointer `p` (the callee `p.m` is a property access). */
 export interface CallSite extends Span {
   readonly is: "call";
   readonly member: string;
   readonly shape: CallShape;
+  /** The pointer expression `p`. */
+  readonly pointer: Span;
+  /** Just after the call's `(`, and whether an argument follows. */
+  readonly argsAt: number;
+  readonly hasArgs: boolean;
+  /** `p` is a name or `this`: it can be evaluated twice, so no temporary holds it. */
+  readonly reusable: boolean;
+  readonly scope: TempScope;
 }
 
 /** `p.field` read (or assigned) through a pointer. */
 export interface ReadSite extends Span {
   readonly is: "read";
   readonly member: string;
+  readonly pointer: Span;
 }
 
 /** A runtime decorator the expansion replaces with static glue. */
 export type Glue = (Span & { readonly is: "pointer" }) | (Span & { readonly is: "listItem"; readonly ids: readonly number[] });
+
+/**
+ * Where a `@ListItem` class's constructor creates the list slots: as statement `index` of its
+ * body (offset `at`: first in a base class, right after a top-level `super(...)` in a derived
+ * one), or in a constructor added for it. A class for which neither works has none: the runtime
+ * then adds the slots on first use.
+ */
+export type Slots = { readonly is: "statement"; readonly index: number; readonly at: number } | { readonly is: "constructor"; readonly derived: boolean };
 
 /** A class with runtime decorators or receiver methods. */
 export interface ClassSite extends Span {
@@ -39,9 +63,21 @@ export interface ClassSite extends Span {
   readonly glue: readonly Glue[];
   /** Receiver methods by name, with their pointer kinds: `[["run", "ListArc"]]`. */
   readonly receivers: readonly (readonly [name: string, kind: string])[];
+  /** Just after the body's `{`, and at its `}`. */
+  readonly bodyOpen: number;
+  readonly bodyClose: number;
+  readonly slots?: Slots;
 }
 
 export type Site = CallSite | ReadSite | ClassSite;
+
+/** Where a renderer adds the module's own declarations. */
+export interface FileLayout {
+  /** After the shebang and the prologue directives: the module's temporaries go here. */
+  readonly bodyStart: number;
+  /** After the last top-level import: the runtime ABI's import goes here. */
+  readonly importsEnd: number;
+}
 
 /** The key a renderer looks a node up by: the site's kind and span. */
 export const siteKey = (is: Site["is"], start: number, end: number): string => `${is}:${start}:${end}`;
@@ -49,13 +85,32 @@ export const siteKey = (is: Site["is"], start: number, end: number): string => `
 export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
   const { syntax } = facts;
   const sites: Site[] = [];
+  let scope: TempScope = { at: fileLayout(syntax, file).bodyStart };
 
   const visit = (node: TS.Node): void => {
     if (syntax.isCallExpression(node)) callSite(node);
     else if (syntax.isPropertyAccessExpression(node)) readSite(node);
     else if (syntax.isClassLike(node)) classSite(node);
-    syntax.forEachChild(node, visit);
+    const body = functionBody(node);
+    if (!body) return syntax.forEachChild(node, visit);
+    // Parameters and names stay in the outer scope: a body's `var` is not visible to them.
+    syntax.forEachChild(node, (child) => {
+      if (child !== body) return visit(child);
+      const outer = scope;
+      scope = syntax.isBlock(body) ? { at: afterPrologue(syntax, body.statements, body.statements.pos) } : { arrowBody: span(body) };
+      visit(body);
+      scope = outer;
+    });
   };
+
+  /** The body of a function-like node (or static block), which has a scope of its own. */
+  function functionBody(node: TS.Node): TS.Node | undefined {
+    if (syntax.isClassStaticBlockDeclaration(node)) return node.body;
+    const isFunctionLike =
+      syntax.isFunctionDeclaration(node) || syntax.isFunctionExpression(node) || syntax.isArrowFunction(node) || syntax.isMethodDeclaration(node) ||
+      syntax.isConstructorDeclaration(node) || syntax.isGetAccessorDeclaration(node) || syntax.isSetAccessorDeclaration(node);
+    return isFunctionLike ? (node as TS.FunctionLikeDeclaration).body : undefined;
+  }
 
   /**
    * The pointer `access` reads through, with how its member is reached. Accesses in an optional
@@ -74,11 +129,14 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
     if (!syntax.isPropertyAccessExpression(callee) || syntax.isOptionalChain(call)) return;
     const member = throughPointer(callee);
     const shape = member?.is === "method" ? "method" : member?.is === "receiver" ? (member.receiver.moves ? "move" : "receiver") : undefined;
-    if (shape) sites.push({ is: "call", ...span(call), member: callee.name.text, shape });
+    if (!shape) return;
+    const pointer = callee.expression;
+    const reusable = syntax.isIdentifier(pointer) || pointer.kind === syntax.SyntaxKind.ThisKeyword;
+    sites.push({ is: "call", ...span(call), member: callee.name.text, shape, pointer: span(pointer), argsAt: call.arguments.pos, hasArgs: call.arguments.length > 0, reusable, scope });
   }
 
   function readSite(access: TS.PropertyAccessExpression): void {
-    if (throughPointer(access)?.is === "field") sites.push({ is: "read", ...span(access), member: access.name.text });
+    if (throughPointer(access)?.is === "field") sites.push({ is: "read", ...span(access), member: access.name.text, pointer: span(access.expression) });
   }
 
   function classSite(cls: TS.ClassLikeDeclaration): void {
@@ -98,9 +156,40 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
       const kind = facts.receiverOf(member);
       if (kind) receivers.push([member.name.text, kind.name]);
     }
-    if (glue.length > 0 || receivers.length > 0) sites.push({ is: "class", ...span(cls), glue, receivers });
+    if (glue.length === 0 && receivers.length === 0) return;
+    const listItem = glue.some((g) => g.is === "listItem");
+    const slots = listItem ? slotsOf(cls, decoratorsOf(syntax, cls).length > glue.length) : undefined;
+    sites.push({ is: "class", ...span(cls), glue, receivers, bodyOpen: cls.members.pos, bodyClose: cls.end - 1, ...(slots && { slots }) });
+  }
+
+  /** Where the constructor of `cls` creates its list slots (see Slots). */
+  function slotsOf(cls: TS.ClassLikeDeclaration, otherDecorators: boolean): Slots | undefined {
+    const derived = cls.heritageClauses?.some((h) => h.token === syntax.SyntaxKind.ExtendsKeyword) ?? false;
+    const ctor = cls.members.find((m): m is TS.ConstructorDeclaration => syntax.isConstructorDeclaration(m) && m.body !== undefined);
+    // Other decorators may read constructor metadata (`design:paramtypes`): no constructor is added then.
+    if (!ctor) return otherDecorators ? undefined : { is: "constructor", derived };
+    const statements = ctor.body!.statements;
+    if (!derived) return { is: "statement", index: 0, at: statements.pos };
+    const superCall = statements.findIndex((s) => syntax.isExpressionStatement(s) && syntax.isCallExpression(s.expression) && s.expression.expression.kind === syntax.SyntaxKind.SuperKeyword);
+    return superCall < 0 ? undefined : { is: "statement", index: superCall + 1, at: statements[superCall]!.end };
   }
 
   visit(file);
   return sites;
+}
+
+export function fileLayout(syntax: Syntax, file: TS.SourceFile): FileLayout {
+  const shebang = file.text.startsWith("#!") ? file.text.indexOf("\n") + 1 || file.text.length : 0;
+  const imports = file.statements.filter((s) => syntax.isImportDeclaration(s));
+  return { bodyStart: afterPrologue(syntax, file.statements, shebang), importsEnd: imports.length > 0 ? imports[imports.length - 1]!.end : 0 };
+}
+
+/** The end of the prologue directives (`"use strict";`) at the head of `statements`, else `start`. */
+function afterPrologue(syntax: Syntax, statements: readonly TS.Statement[], start: number): number {
+  let at = start;
+  for (const s of statements) {
+    if (!syntax.isExpressionStatement(s) || !syntax.isStringLiteral(s.expression)) break;
+    at = s.end;
+  }
+  return at;
 }

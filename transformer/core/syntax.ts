@@ -21,6 +21,7 @@ export type Syntax = Pick<
   | "isClassDeclaration"
   | "isClassExpression"
   | "isClassLike"
+  | "isClassStaticBlockDeclaration"
   | "isComputedPropertyName"
   | "isConstructorDeclaration"
   | "isDecorator"

@@ -1,0 +1,120 @@
+import ts from "typescript";
+import { describe, expect, test } from "vitest";
+import { jsQueries } from "../../transformer/backends/js.js";
+import { createAnalysis } from "../../transformer/core/analyse.js";
+import { expandSource } from "../../transformer/expand-source.js";
+import smartPointerTransformer from "../../transformer/index.js";
+import { readOptions } from "../../transformer/options.js";
+import { compile, compilerOptions, virtualFile, virtualProgram } from "./compile.js";
+import { constructs, header } from "./constructs.js";
+import { examplePrograms, sameCode, transpiled } from "./expand-source-helpers.js";
+
+// The two renderings of the expansion, the tspc transformer's AST and the source edits for
+// bundlers, must give the same program: stripping the types of the edited source gives the tspc
+// output token for token (imports aside: a stripper drops the import of a decorator the edits
+// removed, where tsc keeps it).
+
+/** Harder shapes than the golden ones: nesting, scopes of temporaries, classes without `;`. */
+const shapes: Record<string, string> = {
+  nesting: `
+class Node {
+  constructor(readonly value: number, readonly link?: Arc<Node>) {}
+  next(): Arc<Node> { return this.link ?? Arc.new(new Node(0)); }
+  take(self: Arc<this>, n: number): number { const v = this.value + n; Arc.drop(self); return v; }
+}
+const n = Arc.new(new Node(1, Arc.new(new Node(2))));
+const chain = n.next().next().value;
+const both = Arc.clone(n.next()).take(Arc.clone(n).take(1));
+const arrow = (a: Arc<Node>) => Arc.clone(a).take(3);
+const object = (a: Arc<Node>) => ({ v: Arc.clone(a).take(4) });
+function inFunction(a: Arc<Node>): number {
+  "use strict";
+  return Arc.clone(a).take(5) + Arc.clone(a).take(6);
+}
+const inMethod = { m(a: Arc<Node>): number { return Arc.clone(a).take(7); } };
+class Holder { held = Arc.clone(n); sum = Arc.clone(this.held).take(8) }
+export const results = [chain, both, arrow(n), object(n).v, inFunction(n), inMethod.m(n), new Holder().sum];
+`,
+  classes: `
+function tag<T>(value: T, _context: unknown): T { return value; }
+interface Work { run(self: ListArc<this>): number }
+@tag @ListItem()
+class Tagged implements Work { run(self: ListArc<this>): number { ListArc.drop(self); return 1 } }
+class Base { constructor(readonly at: number) {} }
+@ListItem(3)
+class NoSemicolons extends Base implements Work {
+  constructor(at: number) {
+    super(at)
+    this.at
+  }
+  run(self: ListArc<this>): number { ListArc.drop(self); return this.at }
+}
+const Anonymous = @ListItem() class implements Work { run(self: ListArc<this>): number { ListArc.drop(self); return 2 } };
+export const ran = [ListArc.new(new Tagged()).run(), ListArc.new(new NoSemicolons(3)).run(), ListArc.new(new Anonymous()).run()];
+`,
+};
+
+const programs = { ...constructs, ...shapes };
+
+describe.each(["inline", "thunk"])("source edits equal the tspc expansion, strategy %s", (strategy) => {
+  describe.each(["release", "debug"])("mode %s", (mode) => {
+    test.each(Object.keys(programs))("%s", (name) => {
+      const files = { "main.ts": header + programs[name] };
+      const tspc = compile(ts, files, { mode, strategy });
+      expect(tspc.typeErrors).toEqual([]);
+      const program = virtualProgram(ts, files);
+      const file = virtualFile(program, "main.ts");
+      const analysis = createAnalysis(jsQueries(ts, program)).analyseFile(file);
+      const edited = expandSource(file.text, "main.ts", analysis, readOptions({ mode, strategy }));
+      if (name === "no-pointers") return expect(edited).toBeUndefined();
+      expect(edited).toBeDefined();
+      const js = transpiled(ts, edited!.code, compilerOptions(ts));
+      sameCode(ts, js, tspc.js["main.ts"]!);
+    });
+  });
+});
+
+describe("source edits of the examples", () => {
+  test.each(["release", "debug"])("every example expands to the tspc output, mode %s", (mode) => {
+    const { program, options } = examplePrograms(ts);
+    const config = { mode };
+    const analysis = createAnalysis(jsQueries(ts, program));
+    const tspc: Record<string, string> = {};
+    program.emit(undefined, (name, text) => void (name.endsWith(".js") && (tspc[name] = text)), undefined, false, { before: [smartPointerTransformer(program, config, { ts })] });
+    const own = program.getRootFileNames().map((f) => program.getSourceFile(f)!);
+    expect(own.length).toBeGreaterThanOrEqual(5);
+    for (const file of own) {
+      const edited = expandSource(file.text, file.fileName, analysis.analyseFile(file), readOptions(config));
+      const emitted = Object.entries(tspc).find(([name]) => name.endsWith(file.fileName.replace(/^.*\//, "").replace(/\.ts$/, ".js")))![1];
+      sameCode(ts, transpiled(ts, edited?.code ?? file.text, options), emitted);
+    }
+  });
+});
+
+describe("the edited source", () => {
+  const files = { "main.ts": header + constructs["receiver-calls"] };
+  const program = virtualProgram(ts, files);
+  const file = virtualFile(program, "main.ts");
+  const analysis = createAnalysis(jsQueries(ts, program)).analyseFile(file);
+
+  test("maps back to the original: each call's pointer is where it was", () => {
+    const edited = expandSource(file.text, "main.ts", analysis, readOptions({ mode: "release" }))!;
+    expect(edited.map.sources).toEqual(["main.ts"]);
+    expect(edited.map.sourcesContent).toEqual([file.text]);
+    // The edited text's lines map to the original's: the edits add lines, the map accounts for them.
+    const original = file.text.split("\n").findIndex((l) => l.includes("Arc.clone(jobs[0]!).run(2)"));
+    const line = edited.code.split("\n").findIndex((l) => l.includes("Arc.clone(jobs[0]!))"));
+    expect(line).toBeGreaterThan(original);
+    expect(edited.map.mappings.split(";")[line]).not.toBe("");
+  });
+
+  test("names it adds avoid the file's own names", () => {
+    const taken = header + "const __sp_1 = 1, _a = 2, __spPointee_1 = 3;\n" + constructs["receiver-calls"];
+    const p = virtualProgram(ts, { "main.ts": taken });
+    const f = virtualFile(p, "main.ts");
+    const edited = expandSource(f.text, "main.ts", createAnalysis(jsQueries(ts, p)).analyseFile(f), readOptions({ mode: "release" }))!;
+    expect(edited.code).toContain("abi2 as __sp_2 ");
+    expect(edited.code).toContain("const __spPointee_2 = __sp_2.Pointee");
+    expect(edited.code).toMatch(/^var _b, _c, _d;/);
+  });
+});
