@@ -101,7 +101,7 @@ async function openJs(config: string, version: string, packageJson: string, oldP
 }
 
 /** `typescript/<path>` for 7.1's stable entry, else 7.0's `typescript/unstable/<path>`. */
-async function importNative(packageJson: string, path: string): Promise<unknown> {
+export async function importNative(packageJson: string, path: string): Promise<unknown> {
   const require = createRequire(packageJson);
   for (const entry of [`typescript/${path}`, `typescript/unstable/${path}`]) {
     let file: string;
@@ -158,7 +158,7 @@ async function openNative(config: string, version: string, packageJson: string):
  * `compilerOptions.plugins` of a tsconfig and the configs it extends, read from the files:
  * TypeScript 7 drops the option when it parses a config, since it runs no plugin.
  */
-function pluginEntries(config: string): LoadedProject["plugins"] {
+export function pluginEntries(config: string): LoadedProject["plugins"] {
   const json = JSON.parse(stripJsonComments(readFileSync(config, "utf8"))) as { extends?: string | string[]; compilerOptions?: { plugins?: LoadedProject["plugins"] } };
   if (json.compilerOptions?.plugins) return json.compilerOptions.plugins;
   const bases = typeof json.extends === "string" ? [json.extends] : (json.extends ?? []);

@@ -1,0 +1,92 @@
+/**
+ * ts-smart-pointer/bundler: the expansion for the tools that never run a TypeScript transformer,
+ * as one `unplugin` plugin with an entry per bundler:
+ *
+ *   import smartPointer from "ts-smart-pointer/bundler/vite";      // plugins: [smartPointer()]
+ *   import smartPointer from "ts-smart-pointer/bundler/esbuild";   // rollup, webpack, rspack alike
+ *
+ * In the transform hook, before the tool strips the types, each TypeScript file of a project that
+ * uses the runtime gets the expansion as source edits (expand-source.ts) with a source map; the
+ * plugin's errors fail the build with tsc's `file(line,col)` message, its warnings are warnings.
+ * One analysis per tsconfig lives as long as the plugin (expander.ts): in watch mode and HMR only
+ * the changed file is analysed again. It uses the project's own TypeScript, 7 included.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { createUnplugin, type UnpluginInstance } from "unplugin";
+import { openExpander, type Expander } from "./expander.js";
+
+export interface BundlerOptions {
+  /** The tsconfig.json whose program the files belong to. Default: the nearest one above each file. */
+  readonly tsconfig?: string;
+  /** Over the tsconfig's transformer entry: `mode` (default from NODE_ENV), `strategy`, `leaks`. */
+  readonly mode?: "debug" | "release";
+  readonly strategy?: "inline" | "thunk";
+  readonly leaks?: "off" | "warn" | "error";
+}
+
+/** TypeScript sources, not declarations; a query (`?v=1`, Vite's) is not part of the name. */
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+const fileOf = (id: string) => id.replace(/[?#].*$/, "");
+const isOwnSource = (file: string) => TYPESCRIPT.test(file) && !/\.d\.[cm]?tsx?$/.test(file) && !file.includes("/node_modules/") && !file.startsWith("\0");
+
+/** The tsconfig.json nearest above `file`, if any. */
+function nearestConfig(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const config = join(dir, "tsconfig.json");
+    if (existsSync(config)) return config;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
+  const { tsconfig, ...overrides } = options ?? {};
+  /** Invariant: one expander per tsconfig, opened on the first file that needs it. */
+  const expanders = new Map<string, Promise<Expander>>();
+  const expanderOf = (config: string) => expanders.get(config) ?? expanders.set(config, openExpander(config, overrides)).get(config)!;
+  const closeAll = async () => {
+    const open = [...expanders.values()];
+    expanders.clear();
+    for (const expander of open) (await expander).close();
+  };
+
+  return {
+    name: "ts-smart-pointer",
+    enforce: "pre",
+    transformInclude: (id) => isOwnSource(fileOf(id)),
+    async transform(code, id) {
+      const file = resolve(fileOf(id));
+      const config = tsconfig ? resolve(tsconfig) : nearestConfig(file);
+      if (!config) return null;
+      const expansion = await (await expanderOf(config)).expand(file, code);
+      if (expansion.skipped) this.warn(expansion.skipped);
+      for (const d of expansion.diagnostics.filter((d) => d.category !== "error")) this.warn({ message: d.message, id: file, loc: { file, line: d.line, column: d.column - 1 } });
+      const errors = expansion.diagnostics.filter((d) => d.category === "error");
+      // All of a file's errors in one: most tools stop at the first error a plugin raises.
+      if (errors.length > 0) this.error({ message: errors.map((d) => d.message).join("\n"), id: file, loc: { file, line: errors[0]!.line, column: errors[0]!.column - 1 } });
+      return expansion.expanded ? { code: expansion.expanded.code, map: expansion.expanded.map } : null;
+    },
+    watchChange(id) {
+      for (const expander of expanders.values()) void expander.then((e) => e.invalidate([resolve(fileOf(id))]));
+    },
+    // The analysis ends with the build, or with the watcher or dev server (TypeScript 7's is a
+    // process). A watch build closes its bundle after each rebuild: the analysis stays for the next.
+    vite: rollupClose(closeAll),
+    rollup: rollupClose(closeAll),
+    esbuild: { setup: (build) => build.onDispose(() => void closeAll()) },
+    webpack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
+    rspack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
+  };
+});
+
+/** Rollup's (and Vite's) hooks that end a build, or a watch session. */
+function rollupClose(closeAll: () => Promise<void>) {
+  return {
+    async closeBundle(this: { meta: { watchMode: boolean } }) {
+      if (!this.meta.watchMode) await closeAll();
+    },
+    closeWatcher: closeAll,
+  };
+}
+
+export default unplugin;
