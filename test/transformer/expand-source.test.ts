@@ -6,53 +6,13 @@ import { expandSource } from "../../transformer/expand-source.js";
 import smartPointerTransformer from "../../transformer/index.js";
 import { readOptions } from "../../transformer/options.js";
 import { compile, compilerOptions, virtualFile, virtualProgram } from "./compile.js";
-import { constructs, header } from "./constructs.js";
+import { constructs, header, shapes } from "./constructs.js";
 import { examplePrograms, sameCode, transpiled } from "./expand-source-helpers.js";
 
 // The two renderings of the expansion, the tspc transformer's AST and the source edits for
 // bundlers, must give the same program: stripping the types of the edited source gives the tspc
 // output token for token (imports aside: a stripper drops the import of a decorator the edits
 // removed, where tsc keeps it).
-
-/** Harder shapes than the golden ones: nesting, scopes of temporaries, classes without `;`. */
-const shapes: Record<string, string> = {
-  nesting: `
-class Node {
-  constructor(readonly value: number, readonly link?: Arc<Node>) {}
-  next(): Arc<Node> { return this.link ?? Arc.new(new Node(0)); }
-  take(self: Arc<this>, n: number): number { const v = this.value + n; Arc.drop(self); return v; }
-}
-const n = Arc.new(new Node(1, Arc.new(new Node(2))));
-const chain = n.next().next().value;
-const both = Arc.clone(n.next()).take(Arc.clone(n).take(1));
-const arrow = (a: Arc<Node>) => Arc.clone(a).take(3);
-const object = (a: Arc<Node>) => ({ v: Arc.clone(a).take(4) });
-function inFunction(a: Arc<Node>): number {
-  "use strict";
-  return Arc.clone(a).take(5) + Arc.clone(a).take(6);
-}
-const inMethod = { m(a: Arc<Node>): number { return Arc.clone(a).take(7); } };
-class Holder { held = Arc.clone(n); sum = Arc.clone(this.held).take(8) }
-export const results = [chain, both, arrow(n), object(n).v, inFunction(n), inMethod.m(n), new Holder().sum];
-`,
-  classes: `
-function tag<T>(value: T, _context: unknown): T { return value; }
-interface Work { run(self: ListArc<this>): number }
-@tag @ListItem()
-class Tagged implements Work { run(self: ListArc<this>): number { ListArc.drop(self); return 1 } }
-class Base { constructor(readonly at: number) {} }
-@ListItem(3)
-class NoSemicolons extends Base implements Work {
-  constructor(at: number) {
-    super(at)
-    this.at
-  }
-  run(self: ListArc<this>): number { ListArc.drop(self); return this.at }
-}
-const Anonymous = @ListItem() class implements Work { run(self: ListArc<this>): number { ListArc.drop(self); return 2 } };
-export const ran = [ListArc.new(new Tagged()).run(), ListArc.new(new NoSemicolons(3)).run(), ListArc.new(new Anonymous()).run()];
-`,
-};
 
 const programs = { ...constructs, ...shapes };
 
@@ -62,6 +22,7 @@ describe.each(["inline", "thunk"])("source edits equal the tspc expansion, strat
       const files = { "main.ts": header + programs[name] };
       const tspc = compile(ts, files, { mode, strategy });
       expect(tspc.typeErrors).toEqual([]);
+      expect(tspc.diagnostics).toEqual([]);
       const program = virtualProgram(ts, files);
       const file = virtualFile(program, "main.ts");
       const analysis = createAnalysis(jsQueries(ts, program)).analyseFile(file);
