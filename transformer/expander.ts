@@ -2,12 +2,12 @@ import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
-import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
+import { nativeQueries, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type FileAnalysis } from "./core/analyse.js";
 import type { Category } from "./core/diagnostics.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
-import { importNative, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
+import { openNativeSession, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
 
 /**
  * One long-lived analysis of a project, for the tools that expand file by file as they load them
@@ -69,7 +69,7 @@ export async function openExpander(configPath: string, overrides: Record<string,
   const { version, packageJson } = projectTypeScript(configPath);
   const options = readOptions({ ...transformerEntry(pluginEntries(configPath)), ...defined(overrides) });
   const native = version.startsWith("7.");
-  const backend = native ? await nativeBackend(configPath, packageJson, options) : jsBackend(configPath, packageJson, options);
+  const backend = native ? await nativeBackend(configPath, version, packageJson, options) : jsBackend(configPath, packageJson, options);
   const root = dirname(configPath);
 
   return {
@@ -169,24 +169,18 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
  * TypeScript 7: its checker process, told which files changed. It reads files from disk only, so
  * a text that is not the disk's cannot be analysed (update returns false).
  */
-async function nativeBackend(configPath: string, packageJson: string, options: Options): Promise<Backend> {
-  const api = (await importNative(packageJson, "sync")) as NativeModules["api"] & { API: new (o: { cwd: string }) => NativeClient };
-  const ast = (await importNative(packageJson, "ast")) as NativeModules["ast"];
-  const client = new api.API({ cwd: dirname(configPath) });
-  let snapshot: NativeSnapshot | undefined;
+async function nativeBackend(configPath: string, version: string, packageJson: string, options: Options): Promise<Backend> {
+  const session = await openNativeSession(configPath, version, packageJson);
+  let started = false;
   let changed = new Set<string>();
   let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis> } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
   function analysed() {
-    const params = snapshot ? { fileChanges: { changed: [...changed] } } : { openProjects: [configPath] };
-    const next = client.updateSnapshot(params);
-    snapshot?.dispose(); // after the update, which carries the unchanged files over from it
-    snapshot = next;
+    const project = session.snapshot(started ? { fileChanges: { changed: [...changed] } } : { openProjects: [configPath] });
+    started = true;
     changed = new Set();
-    const project = next.getProject(configPath) ?? next.getProjects()[0];
-    if (!project) throw new ProjectError(`TypeScript 7 did not load ${configPath}`);
-    return { project, analysis: createAnalysis(nativeQueries({ api, ast }, project), analysisOptions) };
+    return { project, analysis: createAnalysis(nativeQueries(session.modules, project), analysisOptions) };
   }
   const sourceFile = (f: string) => (current ??= analysed()).project.program.getSourceFile(f);
 
@@ -206,19 +200,6 @@ async function nativeBackend(configPath: string, packageJson: string, options: O
       const file = sourceFile(f);
       return file && current!.analysis.analyseFile(file);
     },
-    close: () => {
-      snapshot?.dispose();
-      client.close();
-    },
+    close: session.close,
   };
-}
-
-interface NativeSnapshot {
-  getProject(config: string): NativeProject | undefined;
-  getProjects(): readonly NativeProject[];
-  dispose(): void;
-}
-interface NativeClient {
-  updateSnapshot(params: object): NativeSnapshot;
-  close(): void;
 }

@@ -101,7 +101,7 @@ async function openJs(config: string, version: string, packageJson: string, oldP
 }
 
 /** `typescript/<path>` for 7.1's stable entry, else 7.0's `typescript/unstable/<path>`. */
-export async function importNative(packageJson: string, path: string): Promise<unknown> {
+async function importNative(packageJson: string, path: string): Promise<unknown> {
   const require = createRequire(packageJson);
   for (const entry of [`typescript/${path}`, `typescript/unstable/${path}`]) {
     let file: string;
@@ -115,22 +115,38 @@ export async function importNative(packageJson: string, path: string): Promise<u
   throw new ProjectError(`this TypeScript 7 has neither typescript/${path} nor typescript/unstable/${path}: ts-smart-pointer check supports the 7.0 and 7.1 APIs.`);
 }
 
-async function openNative(config: string, version: string, packageJson: string): Promise<LoadedProject> {
+/**
+ * TypeScript 7's checker process for the project `config`. Each `snapshot` is the program after
+ * the given changes; the previous snapshot is released once the new one exists.
+ */
+export async function openNativeSession(config: string, version: string, packageJson: string) {
   const api = (await importNative(packageJson, "sync")) as NativeModules["api"] & { API: new (options: { cwd: string }) => NativeApi };
   const ast = (await importNative(packageJson, "ast")) as NativeModules["ast"];
   const client = new api.API({ cwd: dirname(config) });
   let current: { dispose(): void } | undefined;
-  const snapshot = (params: object) => {
-    const snap = client.updateSnapshot(params);
-    current?.dispose(); // after the update, which carries the unchanged files over from it
-    current = snap;
-    const project = snap.getProject(config) ?? snap.getProjects()[0];
-    if (!project) throw new ProjectError(`TypeScript ${version} did not load ${config}`);
-    return project;
+  return {
+    modules: { api, ast } as NativeModules,
+    snapshot(params: object): NativeApiProject {
+      const snap = client.updateSnapshot(params);
+      current?.dispose(); // after the update, which carries the unchanged files over from it
+      current = snap;
+      const project = snap.getProject(config) ?? snap.getProjects()[0];
+      if (!project) throw new ProjectError(`TypeScript ${version} did not load ${config}`);
+      return project;
+    },
+    close(): void {
+      current?.dispose();
+      client.close();
+    },
   };
+}
+
+async function openNative(config: string, version: string, packageJson: string): Promise<LoadedProject> {
+  const session = await openNativeSession(config, version, packageJson);
+  const snapshot = session.snapshot;
   const load = (project: NativeApiProject): LoadedProject => {
     const plugins = pluginEntries(config);
-    const analysis = createAnalysis(nativeQueries({ api, ast }, project), analysisOptions(plugins));
+    const analysis = createAnalysis(nativeQueries(session.modules, project), analysisOptions(plugins));
     const program = project.program;
     const category = (c: number) => (["warning", "error", "suggestion", "message"] as const)[c] ?? "error";
     const typescriptDiagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getProgramDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()].map(
@@ -148,7 +164,7 @@ async function openNative(config: string, version: string, packageJson: string):
         const fileChanges = { changed: exists.filter((f) => known.has(f)), created: exists.filter((f) => !known.has(f)), deleted: changed.filter((f) => !existsSync(f)) };
         return load(snapshot({ fileChanges }));
       },
-      close: () => client.close(),
+      close: session.close,
     };
   };
   return load(snapshot({ openProjects: [config] }));
