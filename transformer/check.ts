@@ -79,7 +79,7 @@ function pluginIgnored(project: LoadedProject, config: string, cwd: string): Rep
   const text =
     `${relative(cwd, config)} lists the ts-smart-pointer/transformer plugin, but this project's TypeScript is ${project.typescript.version}, whose tsc runs no transformer: ` +
     `the build ignores the entry, so the expansion does not happen (the runtime does the same work, slower) and its compile errors are only reported here. ` +
-    `To keep the expansion, build with TypeScript 5.x or 6.x and ts-patch's tspc (npm i -D typescript@6 ts-patch), and run \`ts-smart-pointer check\` in CI for the errors.`;
+    `To keep the expansion, build with a bundler and its ts-smart-pointer/bundler plugin (which uses TypeScript 7), or with TypeScript 5.x or 6.x and ts-patch's tspc (npm i -D typescript@6 ts-patch); run \`ts-smart-pointer check\` in CI for the errors.`;
   return [{ fileName: config, start: 0, length: 0, code: 9100, category: "warning", text, source: "ts-smart-pointer" }];
 }
 

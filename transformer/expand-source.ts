@@ -156,6 +156,12 @@ export function expandSource(text: string, fileName: string, analysis: FileAnaly
     }
   }
   insertions.sort((a, b) => a.at - b.at || Number(b.closes) - Number(a.closes) || (a.closes ? a.extent - b.extent : b.extent - a.extent));
+  // A statement the edits open with `(` must not continue the previous one, which has no `;`.
+  const hazards = new Set(analysis.sites.filter((site) => site.is === "call" && site.afterUnterminated).map((site) => site.start));
+  for (const [n, i] of insertions.entries()) {
+    const first = !i.closes && hazards.delete(i.at);
+    if (first && i.text.startsWith("(")) insertions[n] = { ...i, text: `;${i.text}` };
+  }
   for (const i of insertions) {
     if (i.closes) s.appendLeft(i.at, i.text);
     else s.appendRight(i.at, i.text);

@@ -27,7 +27,7 @@ export default function smartPointerTransformer(program: TS.Program, config: Rec
   // TypeScript 7's `typescript` entry exports only its version: it has no transformer API.
   if (typeof ts.visitEachChild !== "function") {
     throw new TypeError(
-      `ts-smart-pointer/transformer: TypeScript ${ts.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or with TypeScript 7 without the plugin: the runtime does the same work at run time.`,
+      `ts-smart-pointer/transformer: TypeScript ${ts.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or keep TypeScript 7 and expand with the bundler plugin (ts-smart-pointer/bundler) or the Node loader (ts-smart-pointer/register).`,
     );
   }
   const options = readOptions(config);

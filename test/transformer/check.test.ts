@@ -127,7 +127,7 @@ describe("no silent loss under TypeScript 7", () => {
   test("a tsconfig that lists the transformer gets a warning saying the build ignores it and what to do", async () => {
     const dir = userProject("check-ts7-plugin", "typescript-7", { "main.ts": clean }, plugin);
     const { code, stdout } = await check(dir, "--pretty", "false");
-    expect(stdout).toMatch(/^tsconfig\.json\(1,1\): warning TS9100: tsconfig\.json lists the ts-smart-pointer\/transformer plugin, but this project's TypeScript is 7\.0\.\d+, whose tsc runs no transformer: the build ignores the entry[^\n]*build with TypeScript 5\.x or 6\.x and ts-patch's tspc/);
+    expect(stdout).toMatch(/^tsconfig\.json\(1,1\): warning TS9100: tsconfig\.json lists the ts-smart-pointer\/transformer plugin, but this project's TypeScript is 7\.0\.\d+, whose tsc runs no transformer: the build ignores the entry[^\n]*build with a bundler and its ts-smart-pointer\/bundler plugin \(which uses TypeScript 7\), or with TypeScript 5\.x or 6\.x and ts-patch's tspc/);
     expect(code).toBe(0); // a warning, not an error: the program still runs, through the runtime
   });
 

@@ -52,7 +52,7 @@ describe("a TypeScript the plugin cannot run under", () => {
     expect(ts7.version).toMatch(/^7\./);
     expect(() => smartPointerTransformer(program, {}, { ts: ts7 as unknown as typeof ts59 })).toThrow(
       new TypeError(
-        `ts-smart-pointer/transformer: TypeScript ${ts7.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or with TypeScript 7 without the plugin: the runtime does the same work at run time.`,
+        `ts-smart-pointer/transformer: TypeScript ${ts7.version} has no transformer API. Build with TypeScript 5.0 to 6.x (\`npm i -D typescript@6 ts-patch@3.3\`, then \`tspc\`), or keep TypeScript 7 and expand with the bundler plugin (ts-smart-pointer/bundler) or the Node loader (ts-smart-pointer/register).`,
       ),
     );
   });

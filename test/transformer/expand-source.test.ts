@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import { jsQueries } from "../../transformer/backends/js.js";
@@ -5,7 +6,7 @@ import { createAnalysis } from "../../transformer/core/analyse.js";
 import { expandSource } from "../../transformer/expand-source.js";
 import smartPointerTransformer from "../../transformer/index.js";
 import { readOptions } from "../../transformer/options.js";
-import { compile, compilerOptions, virtualFile, virtualProgram } from "./compile.js";
+import { compile, compilerOptions, virtualFile, virtualProgram, writeOut } from "./compile.js";
 import { constructs, header, shapes } from "./constructs.js";
 import { examplePrograms, sameCode, transpiled } from "./expand-source-helpers.js";
 
@@ -50,6 +51,28 @@ describe("source edits of the examples", () => {
       sameCode(ts, transpiled(ts, edited?.code ?? file.text, options), emitted);
     }
   });
+});
+
+test("a call opened with `(` does not continue a statement that has no `;`", () => {
+  const body = `
+let runs = 0;
+class Job { run(self: Arc<this>): number { Arc.drop(self); return ++runs; } }
+const job = Arc.new(new Job())
+Arc.clone(job).run()
+const lazy = () => 1
+Arc.clone(job).run()
+if (runs > 0) Arc.clone(job).run()
+console.log(runs, lazy())
+`;
+  const files = { "main.ts": header + body };
+  const program = virtualProgram(ts, files);
+  const file = virtualFile(program, "main.ts");
+  const edited = expandSource(file.text, "main.ts", createAnalysis(jsQueries(ts, program)).analyseFile(file), readOptions({ mode: "release" }))!;
+  expect(edited.code).toContain("\n;(_a = Arc.clone(job))");
+  expect(edited.code).toContain("if (runs > 0) (_c = Arc.clone(job))"); // a statement's body, not a list: no `;`
+  const run = (name: string, js: string) => execFileSync(process.execPath, [writeOut(name, js)], { encoding: "utf8" });
+  expect(run("asi-edits.mjs", transpiled(ts, edited.code, compilerOptions(ts)))).toBe("3 1\n");
+  expect(run("asi-tspc.mjs", compile(ts, files, { mode: "release" }).js["main.ts"]!)).toBe("3 1\n");
 });
 
 describe("the edited source", () => {

@@ -37,6 +37,11 @@ export interface CallSite extends Span {
   /** `p` is a name or `this`: it can be evaluated twice, so no temporary holds it. */
   readonly reusable: boolean;
   readonly scope: TempScope;
+  /**
+   * The call starts a statement that follows one not ended by `;`: an expansion opening with `(`
+   * there would continue the previous statement (`f()\n(t = p)...` is a call of `f()`'s result).
+   */
+  readonly afterUnterminated: boolean;
 }
 
 /** `p.field` read (or assigned) through a pointer. */
@@ -86,8 +91,12 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
   const { syntax } = facts;
   const sites: Site[] = [];
   let scope: TempScope = { at: fileLayout(syntax, file).bodyStart };
+  /** Starts of the statements that follow a sibling not ended by `;`. */
+  const unterminated = new Set<number>();
 
   const visit = (node: TS.Node): void => {
+    const statements = statementsOf(node);
+    statements?.forEach((s, i) => i > 0 && file.text[statements[i - 1]!.end - 1] !== ";" && unterminated.add(s.getStart(file)));
     if (syntax.isCallExpression(node)) callSite(node);
     else if (syntax.isPropertyAccessExpression(node)) readSite(node);
     else if (syntax.isClassLike(node)) classSite(node);
@@ -102,6 +111,12 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
       scope = outer;
     });
   };
+
+  /** The statement list of `node`, if it has one. */
+  function statementsOf(node: TS.Node): readonly TS.Statement[] | undefined {
+    if (syntax.isSourceFile(node) || syntax.isBlock(node) || syntax.isModuleBlock(node) || syntax.isCaseClause(node) || syntax.isDefaultClause(node)) return node.statements;
+    return undefined;
+  }
 
   /** The body of a function-like node (or static block), which has a scope of its own. */
   function functionBody(node: TS.Node): TS.Node | undefined {
@@ -132,7 +147,7 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
     if (!shape) return;
     const pointer = callee.expression;
     const reusable = syntax.isIdentifier(pointer) || pointer.kind === syntax.SyntaxKind.ThisKeyword;
-    sites.push({ is: "call", ...span(call), member: callee.name.text, shape, pointer: span(pointer), argsAt: call.arguments.pos, hasArgs: call.arguments.length > 0, reusable, scope });
+    sites.push({ is: "call", ...span(call), member: callee.name.text, shape, pointer: span(pointer), argsAt: call.arguments.pos, hasArgs: call.arguments.length > 0, reusable, scope, afterUnterminated: unterminated.has(pointer.getStart(file)) });
   }
 
   function readSite(access: TS.PropertyAccessExpression): void {
