@@ -30,6 +30,7 @@ export function isOwnTypeScript(url: string): boolean {
   return /\.[cm]?ts$/.test(path) && !/\.d\.[cm]?ts$/.test(path) && !/[\\/]node_modules[\\/]/.test(path);
 }
 
+/** Node's load hook: the user's TypeScript through loadTypeScript, everything else to the next loader. */
 export const load: LoadHook = async (url, context, nextLoad) => {
   if (!isOwnTypeScript(url)) return nextLoad(url, context);
   // The rest of the chain still sees the file, for what it does besides compiling (tsx watch
@@ -41,6 +42,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   return { ...(await loadTypeScript(fileURLToPath(url))), shortCircuit: true };
 };
 
+/** Node's resolve hook: TypeScript's specifiers (typeScriptSpecifier) for the next resolver. */
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => nextResolve(typeScriptSpecifier(specifier, context.parentURL) ?? specifier, context);
 
 /**
@@ -91,25 +93,21 @@ function projectOf(config: string | undefined, folder: string): Promise<Project>
 export async function loadTypeScript(file: string): Promise<LoadedTypeScript> {
   const code = readFileSync(file, "utf8");
   const config = nearestConfig(file);
-  const project = await projectOf(config, dirname(file));
+  const { expander, strip } = await projectOf(config, dirname(file));
   const format = moduleFormat(file);
-  const url = pathToFileURL(file).href;
-  const original: RawSourceMap = { version: 3, sources: [url], sourcesContent: [code], names: [], mappings: "" };
 
-  if (!project.expander) {
-    warn(`ts-smart-pointer/register: no tsconfig.json above ${file}: it runs without the expansion.`);
-    const stripped = project.strip(code, file, format);
-    return { format, source: withInlineSourceMap(stripped.code, { ...stripped.map, sources: original.sources, sourcesContent: original.sourcesContent }) };
-  }
-  const expansion = await project.expander.expand(file, code);
-  if (expansion.skipped) warn(`ts-smart-pointer/register: ${expansion.skipped}`);
-  for (const d of expansion.diagnostics) if (d.category !== "error") warn(d.message);
-  const errors = expansion.diagnostics.filter((d) => d.category === "error");
+  if (!expander) warn(`ts-smart-pointer/register: no tsconfig.json above ${file}: it runs without the expansion.`);
+  const expansion = await expander?.expand(file, code);
+  if (expansion?.skipped) warn(`ts-smart-pointer/register: ${expansion.skipped}`);
+  for (const d of expansion?.diagnostics ?? []) if (d.category !== "error") warn(d.message);
+  const errors = expansion?.diagnostics.filter((d) => d.category === "error") ?? [];
   if (errors.length > 0) throw new ExpansionError(errors.map((d) => d.message).join("\n"));
 
-  const edited = expansion.expanded;
-  const stripped = project.strip(edited?.code ?? code, file, format);
-  const map = edited ? composeSourceMaps(stripped.map, { ...(edited.map as RawSourceMap), sources: original.sources, sourcesContent: original.sourcesContent }) : { ...stripped.map, sources: original.sources, sourcesContent: original.sourcesContent };
+  const edited = expansion?.expanded;
+  const stripped = strip(edited?.code ?? code, file, format);
+  /** A map whose one source is this file, as written (Node shows its URL in stack traces). */
+  const intoFile = (map: RawSourceMap): RawSourceMap => ({ ...map, sources: [pathToFileURL(file).href], sourcesContent: [code] });
+  const map = edited ? composeSourceMaps(stripped.map, intoFile(edited.map as RawSourceMap)) : intoFile(stripped.map);
   return { format, source: withInlineSourceMap(stripped.code, map) };
 }
 
