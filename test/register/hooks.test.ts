@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test, vi } from "vitest";
 import { isOwnTypeScript, load, loadTypeScript, moduleFormat, resolve, typeScriptSpecifier } from "../../transformer/register-hooks.js";
 import { decodeMappings } from "../../transformer/source-map.js";
 import { root } from "../transformer/compile.js";
-import { userProject } from "../transformer/user-project.js";
+import { TYPESCRIPTS, userProject } from "../transformer/user-project.js";
 
 // The hooks of ts-smart-pointer/register, called in this process (register.test.ts runs them in
 // Node's loader thread, where coverage does not reach).
@@ -123,9 +123,10 @@ console.log(c.n);
     expect(stderr).toMatch(/^leak\.ts\(11,9\): warning TS9016: `c` leaks/m);
   });
 
-  test("TypeScript 7 (no transpileModule): esbuild from the project strips the types", async () => {
-    const native = userProject("register-hooks-ts7", "typescript-7", { "package.json": `{ "type": "module" }`, "main.ts": `${POINTERS}\nexport const v = Arc.new(new Counter()).bump();\n` });
-    const { source } = await loadTypeScript(join(native, "main.ts"));
+  // TypeScript 7 has no transpileModule: esbuild, found from the project, strips its types.
+  test.each(TYPESCRIPTS)("on TypeScript %s", async (version, typescript) => {
+    const dir = userProject(`register-hooks-${version}`, typescript, { "package.json": `{ "type": "module" }`, "main.ts": `${POINTERS}\nexport const v = Arc.new(new Counter()).bump();\n` });
+    const { source } = await loadTypeScript(join(dir, "main.ts"));
     expect(source).toContain("__spPointee");
     expect(source).not.toContain(": number");
     expect(originalLine(source, "class Counter")).toBe(3);
