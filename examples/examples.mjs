@@ -15,12 +15,15 @@ export const examples = [
 /** The builds: plain `tsc` (no plugin), and `tspc` with the plugin under each expansion strategy. */
 export const builds = ["inline", "thunk", "tsc"];
 
-/** Compiles the examples with `build`; returns the output folder. Throws if the build fails. */
-export function buildExamples(build) {
+/**
+ * Compiles the examples with `build` into `outDir` (a test that runs beside another gives its own);
+ * returns the output folder. Throws if the build fails.
+ */
+export function buildExamples(build, outDir = `examples/build/${build}`) {
   const compiler = build === "tsc" ? "typescript/bin/tsc" : "ts-patch/bin/tspc.js";
   const project = build === "tsc" ? "examples/tsconfig.json" : `examples/tsconfig.${build}.json`;
-  execFileSync(process.execPath, [`${root}node_modules/${compiler}`, "-p", project, "--outDir", `examples/build/${build}`], { cwd: root, stdio: "inherit" });
-  return `examples/build/${build}`;
+  execFileSync(process.execPath, [`${root}node_modules/${compiler}`, "-p", project, "--outDir", outDir], { cwd: root, stdio: "inherit" });
+  return outDir;
 }
 
 /** Runs one built example; returns what it printed. */

@@ -11,10 +11,9 @@
  * One analysis per tsconfig lives as long as the plugin (expander.ts): in watch mode and HMR only
  * the changed file is analysed again. It uses the project's own TypeScript, 7 included.
  */
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { openExpander, type Expander } from "./expander.js";
+import { nearestConfig, openExpander, type Expander } from "./expander.js";
 
 export interface BundlerOptions {
   /** The tsconfig.json whose program the files belong to. Default: the nearest one above each file. */
@@ -29,15 +28,6 @@ export interface BundlerOptions {
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 const fileOf = (id: string) => id.replace(/[?#].*$/, "");
 const isOwnSource = (file: string) => TYPESCRIPT.test(file) && !/\.d\.[cm]?tsx?$/.test(file) && !file.includes("/node_modules/") && !file.startsWith("\0");
-
-/** The tsconfig.json nearest above `file`, if any. */
-function nearestConfig(file: string): string | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const config = join(dir, "tsconfig.json");
-    if (existsSync(config)) return config;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
 
 export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
   const { tsconfig, ...overrides } = options ?? {};

@@ -1,5 +1,6 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeProject } from "./backends/native.js";
@@ -91,6 +92,15 @@ export async function openExpander(configPath: string, overrides: Record<string,
     invalidate: (fileNames) => backend.invalidate(fileNames),
     close: () => backend.close(),
   };
+}
+
+/** The tsconfig.json nearest above `file` (the project it belongs to, as tsc finds it), if any. */
+export function nearestConfig(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const config = join(dir, "tsconfig.json");
+    if (existsSync(config)) return config;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
