@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import { isOwnTypeScript, load, loadTypeScript, moduleFormat, resolve, typeScriptSpecifier } from "../../transformer/register-hooks.js";
-import { decodeMappings } from "../../transformer/source-map.js";
+import { decodedMappings, TraceMap } from "@jridgewell/trace-mapping";
 import { root } from "../transformer/compile.js";
 import { TYPESCRIPTS, userProject } from "../transformer/user-project.js";
 
@@ -34,10 +34,10 @@ async function stderrOf<T>(f: () => Promise<T>): Promise<{ result: T; stderr: st
 }
 
 /** The inline source map of a loaded module, decoded. */
-function inlineMap(source: string): { sources: string[]; lines: number[][][] } {
+function inlineMap(source: string): { sources: string[]; lines: readonly (readonly number[])[][] } {
   const data = /\n\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\n$/.exec(source)![1]!;
   const map = JSON.parse(Buffer.from(data, "base64").toString("utf8")) as { sources: string[]; mappings: string };
-  return { sources: map.sources, lines: decodeMappings(map.mappings) };
+  return { sources: map.sources, lines: decodedMappings(new TraceMap(map as never)) as never };
 }
 
 /** The 1-based original line that the start of the generated line holding `text` maps to. */
