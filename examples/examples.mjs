@@ -1,6 +1,7 @@
 // The examples, how to build them, and how to run one: shared by `npm start` and the tests.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -15,19 +16,27 @@ export const examples = [
 /** The builds: plain `tsc` (no plugin), and `tspc` with the plugin under each expansion strategy. */
 export const builds = ["inline", "thunk", "tsc"];
 
-/** Compiles the examples with `build`; returns the output folder. Throws if the build fails. */
-export function buildExamples(build) {
+/** Compiles the examples with `build` into `outDir`; returns it. Throws if the build fails. */
+export function buildExamples(build, outDir = `examples/build/${build}`) {
   const compiler = build === "tsc" ? "typescript/bin/tsc" : "ts-patch/bin/tspc.js";
   const project = build === "tsc" ? "examples/tsconfig.json" : `examples/tsconfig.${build}.json`;
-  execFileSync(process.execPath, [`${root}node_modules/${compiler}`, "-p", project, "--outDir", `examples/build/${build}`], { cwd: root, stdio: "inherit" });
-  return `examples/build/${build}`;
+  execFileSync(process.execPath, [`${root}node_modules/${compiler}`, "-p", project, "--outDir", outDir], { cwd: root, stdio: "inherit" });
+  return outDir;
 }
+
+/** The node command that runs one built example (`<outDir>/<name>.js`), in the example's environment. */
+const exampleCommand = (outDir, example) => [
+  process.execPath,
+  [`${outDir}/${example.name}.js`],
+  { cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "development", ...example.env } },
+];
 
 /** Runs one built example; returns what it printed. */
 export function runExample(outDir, example) {
-  return execFileSync(process.execPath, [`${outDir}/${example.name}.js`], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "development", ...example.env },
-  });
+  return execFileSync(...exampleCommand(outDir, example));
+}
+
+/** runExample without blocking, so several examples run at once; rejects if the example fails. */
+export async function runExampleAsync(outDir, example) {
+  return (await promisify(execFile)(...exampleCommand(outDir, example))).stdout;
 }
