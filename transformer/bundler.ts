@@ -59,6 +59,8 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
       const config = tsconfig ? resolve(tsconfig) : nearestConfig(file);
       if (!config) return null;
       const expansion = await (await expanderOf(config)).expand(file, code);
+      // Watch mode and HMR expand this file again when one of those changes, not only when it does.
+      for (const dependency of expansion.dependencies) this.addWatchFile(dependency);
       if (expansion.skipped) this.warn(expansion.skipped);
       for (const d of expansion.diagnostics.filter((d) => d.category !== "error")) this.warn({ message: d.message, id: file, loc: { file, line: d.line, column: d.column - 1 } });
       const errors = expansion.diagnostics.filter((d) => d.category === "error");

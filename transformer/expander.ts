@@ -5,6 +5,7 @@ import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeModules, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type FileAnalysis } from "./core/analyse.js";
 import type { Category } from "./core/diagnostics.js";
+import type { TypeQueries } from "./core/queries.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
 import { importNative, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
@@ -35,6 +36,12 @@ export interface Expansion {
   readonly diagnostics: readonly LocatedDiagnostic[];
   /** Why the file was left unexpanded although it may use pointers (a warning for the tool to show). */
   readonly skipped?: string;
+  /**
+   * The project's own files whose declarations the analysis may read for this file: those it
+   * imports or re-exports from, transitively. A change to one can change this file's expansion
+   * and diagnostics (a receiver that now moves), so a watching tool must expand it again then.
+   */
+  readonly dependencies: readonly string[];
 }
 
 export interface Expander {
@@ -58,6 +65,8 @@ interface Backend {
   update(fileName: string, code: string): boolean;
   invalidate(fileNames: readonly string[]): void;
   analyse(fileName: string): FileAnalysis | undefined;
+  /** The project's own files that `fileName` imports or re-exports from, in the current program. */
+  importsOf(fileName: string): readonly string[];
   close(): void;
 }
 
@@ -77,19 +86,47 @@ export async function openExpander(configPath: string, overrides: Record<string,
     options,
     async expand(fileName, code) {
       if (backend.textOf(fileName) !== code && !backend.update(fileName, code)) {
-        return { diagnostics: [], skipped: `${relative(root, fileName)}: its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin. The file runs unexpanded.` };
+        return { diagnostics: [], dependencies: [], skipped: `${relative(root, fileName)}: its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin. The file runs unexpanded.` };
       }
       const analysis = backend.analyse(fileName);
-      if (!analysis) return { diagnostics: [] };
+      if (!analysis) return { diagnostics: [], dependencies: [] };
       const diagnostics = analysis.diagnostics.map((d): LocatedDiagnostic => {
         const { line, column } = lineAndColumn(code, d.start);
         const message = `${relative(root, fileName)}(${line},${column}): ${d.category} TS${d.code}: ${d.text}`;
         return { fileName, line, column, code: d.code, category: d.category, text: d.text, message };
       });
-      return { expanded: expandSource(code, fileName, analysis, options), diagnostics };
+      return { expanded: expandSource(code, fileName, analysis, options), diagnostics, dependencies: dependenciesOf(backend, fileName) };
     },
     invalidate: (fileNames) => backend.invalidate(fileNames),
     close: () => backend.close(),
+  };
+}
+
+/** What `fileName` imports, transitively, without itself (see Expansion.dependencies). */
+function dependenciesOf(backend: Backend, fileName: string): string[] {
+  const reached = new Set([fileName]);
+  for (const file of reached) for (const imported of backend.importsOf(file)) reached.add(imported); // a Set's loop visits what is added
+  reached.delete(fileName);
+  return [...reached];
+}
+
+/**
+ * Per program: the own files each file's import and export declarations name, as the checker
+ * resolves the module specifiers (one batched request per file on TypeScript 7), memoised.
+ */
+function importGraph(queries: TypeQueries, sourceFile: (fileName: string) => TS.SourceFile | undefined): (fileName: string) => readonly string[] {
+  const { syntax } = queries;
+  const own = new Set(queries.ownFiles().map((f) => f.fileName));
+  const graph = new Map<string, readonly string[]>();
+  return (fileName) => {
+    const known = graph.get(fileName);
+    if (known) return known;
+    const specifiers = (sourceFile(fileName)?.statements ?? []).flatMap((s) => ((syntax.isImportDeclaration(s) || syntax.isExportDeclaration(s)) && s.moduleSpecifier ? [s.moduleSpecifier] : []));
+    queries.prefetch([], specifiers);
+    const modules = specifiers.map((s) => queries.symbolAt(s)).filter((m) => m !== undefined);
+    const imported = [...new Set(modules.flatMap((m) => queries.declarationsOf(m)).filter((d) => syntax.isSourceFile(d)).map((d) => d.fileName))].filter((f) => own.has(f));
+    graph.set(fileName, imported);
+    return imported;
   };
 }
 
@@ -135,7 +172,7 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
     realpath: ts.sys.realpath,
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
-  let current: { program: TS.Program; analysis: ReturnType<typeof createAnalysis> } | undefined;
+  let current: { program: TS.Program; analysis: ReturnType<typeof createAnalysis>; importsOf: (f: string) => readonly string[] } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
   return {
@@ -156,12 +193,14 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
       const file = current.program.getSourceFile(f);
       return file && current.analysis.analyseFile(file);
     },
+    importsOf: (f) => (current ??= analysed()).importsOf(f),
     close: () => service.dispose(),
   };
 
   function analysed() {
     const program = service.getProgram()!;
-    return { program, analysis: createAnalysis(jsQueries(ts, program), analysisOptions) };
+    const queries = jsQueries(ts, program);
+    return { program, analysis: createAnalysis(queries, analysisOptions), importsOf: importGraph(queries, (f) => program.getSourceFile(f)) };
   }
 }
 
@@ -175,7 +214,7 @@ async function nativeBackend(configPath: string, packageJson: string, options: O
   const client = new api.API({ cwd: dirname(configPath) });
   let snapshot: NativeSnapshot | undefined;
   let changed = new Set<string>();
-  let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis> } | undefined;
+  let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis>; importsOf: (f: string) => readonly string[] } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
   function analysed() {
@@ -186,7 +225,8 @@ async function nativeBackend(configPath: string, packageJson: string, options: O
     changed = new Set();
     const project = next.getProject(configPath) ?? next.getProjects()[0];
     if (!project) throw new ProjectError(`TypeScript 7 did not load ${configPath}`);
-    return { project, analysis: createAnalysis(nativeQueries({ api, ast }, project), analysisOptions) };
+    const queries = nativeQueries({ api, ast }, project);
+    return { project, analysis: createAnalysis(queries, analysisOptions), importsOf: importGraph(queries, (f) => project.program.getSourceFile(f)) };
   }
   const sourceFile = (f: string) => (current ??= analysed()).project.program.getSourceFile(f);
 
@@ -206,6 +246,7 @@ async function nativeBackend(configPath: string, packageJson: string, options: O
       const file = sourceFile(f);
       return file && current!.analysis.analyseFile(file);
     },
+    importsOf: (f) => (current ??= analysed()).importsOf(f),
     close: () => {
       snapshot?.dispose();
       client.close();

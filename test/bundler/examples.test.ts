@@ -14,7 +14,9 @@ describe("the examples, bundled with the plugin, print what their plain-tsc buil
     test.concurrent(name, async () => {
       const outDir = join(outRoot, name);
       const { warnings } = await bundlers[name]({ entries: exampleEntries, outDir });
-      expect(warnings.filter((w) => w.includes("ts-smart-pointer"))).toEqual([]);
+      // No diagnostic, and no file left unexpanded. (Rolldown may also warn that the plugin's first
+      // transform, which loads the project, took most of the build: PLUGIN_TIMINGS, not checked.)
+      expect(warnings.filter((w) => /\bTS9\d{3}\b|unexpanded/.test(w))).toEqual([]);
       // The expansion ran: the decorators became static glue (on `this` in a static block, or on
       // the class where the tool lowers static blocks), with a receiver table per class.
       const code = writtenCode(outDir);
