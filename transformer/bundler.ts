@@ -41,13 +41,15 @@ function nearestConfig(file: string): string | undefined {
 
 export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
   const { tsconfig, ...overrides } = options ?? {};
+  if (tsconfig !== undefined && !existsSync(tsconfig)) throw new Error(`ts-smart-pointer/bundler: the "tsconfig" option names ${resolve(tsconfig)}, which does not exist.`);
   /** Invariant: one expander per tsconfig, opened on the first file that needs it. */
   const expanders = new Map<string, Promise<Expander>>();
   const expanderOf = (config: string) => expanders.get(config) ?? expanders.set(config, openExpander(config, overrides)).get(config)!;
   const closeAll = async () => {
     const open = [...expanders.values()];
     expanders.clear();
-    for (const expander of open) (await expander).close();
+    // One that failed to open has nothing to close: its error failed the transform that awaited it.
+    for (const expander of open) (await expander.catch(() => undefined))?.close();
   };
 
   return {
