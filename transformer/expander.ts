@@ -59,10 +59,13 @@ export interface Expander {
  * The per-backend part: the current text of a file as the analysis has it, how to hand it a new
  * text, and the analysis of a file in the current program.
  */
+/** Why TypeScript 7's backend cannot analyse a file's text: it has only the program's files, read from disk. */
+type Refusal = "not in the program" | "not the text on disk";
+
 interface Backend {
   textOf(fileName: string): string | undefined;
-  /** Records `code` as `fileName`'s text; false when this backend cannot analyse that text. */
-  update(fileName: string, code: string): boolean;
+  /** Records `code` as `fileName`'s text; or says why this backend cannot analyse that text. */
+  update(fileName: string, code: string): Refusal | undefined;
   invalidate(fileNames: readonly string[]): void;
   analyse(fileName: string): FileAnalysis | undefined;
   /** The project's own files that `fileName` imports or re-exports from, in the current program. */
@@ -85,8 +88,13 @@ export async function openExpander(configPath: string, overrides: Record<string,
     typescript: { version, backend: native ? "native" : "js" },
     options,
     async expand(fileName, code) {
-      if (backend.textOf(fileName) !== code && !backend.update(fileName, code)) {
-        return { diagnostics: [], dependencies: [], skipped: `${relative(root, fileName)}: its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin. The file runs unexpanded.` };
+      const refused = backend.textOf(fileName) === code ? undefined : backend.update(fileName, code);
+      if (refused) {
+        const why =
+          refused === "not in the program"
+            ? `it is not in the program of ${relative(root, configPath)} (its "include" or "files" leave it out), and TypeScript ${version} analyses only the program's files: add it there`
+            : `its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin`;
+        return { diagnostics: [], dependencies: [], skipped: `${relative(root, fileName)}: ${why}. The file runs unexpanded.` };
       }
       const analysis = backend.analyse(fileName);
       if (!analysis) return { diagnostics: [], dependencies: [] };
@@ -182,7 +190,7 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
       roots.add(f); // a file the tsconfig leaves out (a test, say) is analysed with the project's options
       bump(f);
       current = undefined;
-      return true;
+      return undefined;
     },
     invalidate(fileNames) {
       for (const f of fileNames) (texts.delete(f), bump(f));
@@ -205,8 +213,8 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
 }
 
 /**
- * TypeScript 7: its checker process, told which files changed. It reads files from disk only, so
- * a text that is not the disk's cannot be analysed (update returns false).
+ * TypeScript 7: its checker process, told which files changed. It reads the program's files from
+ * disk only, so neither another file nor a text that is not the disk's can be analysed (update refuses).
  */
 async function nativeBackend(configPath: string, packageJson: string, options: Options): Promise<Backend> {
   const api = (await importNative(packageJson, "sync")) as NativeModules["api"] & { API: new (o: { cwd: string }) => NativeClient };
@@ -236,7 +244,8 @@ async function nativeBackend(configPath: string, packageJson: string, options: O
       // The server has an older text: it reads the file again, which is right when it changed on disk.
       changed.add(f);
       current = undefined;
-      return sourceFile(f)?.text === code;
+      const text = sourceFile(f)?.text;
+      return text === undefined ? "not in the program" : text === code ? undefined : "not the text on disk";
     },
     invalidate(fileNames) {
       for (const f of fileNames) changed.add(f);

@@ -157,6 +157,25 @@ for (const [version, typescript, backend] of [
       }
     });
 
+    test("a file the tsconfig leaves out is " + (backend === "native" ? "bundled unexpanded, with a warning to add it" : "expanded with the project's options"), async () => {
+      const project = userProject(`bundler-outside-${version}`, typescript, { "src/lib.ts": "export const n = 1;\n", "scripts/main.ts": main });
+      const config = JSON.parse(readFileSync(join(project, "tsconfig.json"), "utf8")) as object;
+      writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ ...config, include: ["src"] }));
+      const { warnings } = await bundlers.esbuild({ entries: { main: join(project, "scripts/main.ts") }, outDir: join(project, "out") });
+      const code = readFileSync(join(project, "out/main.js"), "utf8");
+      if (backend === "native") {
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toMatch(
+          /^scripts\/main\.ts: it is not in the program of tsconfig\.json \(its "include" or "files" leave it out\), and TypeScript 7\.\d+\.\d+ analyses only the program's files: add it there\. The file runs unexpanded\.$/,
+        );
+        expect(code).not.toContain("__spPointee");
+      } else {
+        expect(warnings).toEqual([]);
+        expect(code).toContain("__spPointee");
+      }
+      expect(run(join(project, "out/main.js"))).toBe(printed);
+    });
+
     // TypeScript 7's checker reads files from disk: a text another plugin changed is not what it
     // analysed, so the file is left to the runtime with a warning; TypeScript 5-6 analyse the new text.
     test("after a plugin that changed the file, Rollup builds it " + (backend === "native" ? "unexpanded, with a warning to reorder" : "expanded"), async () => {
