@@ -8,6 +8,7 @@ import rollupPlugin from "../../transformer/bundler/rollup.js";
 import { openExpander } from "../../transformer/expander.js";
 import { userProject } from "../transformer/user-project.js";
 import { bundlers } from "./bundlers.js";
+import { counterClass } from "./fixtures.js";
 
 /**
  * The plugin on the project's own TypeScript: 5.9 through its JavaScript API, 7 through its
@@ -30,21 +31,10 @@ class Task {
   }
 }
 
-class Counter {
-  n = 0;
-  bump(self: Arc<this>, by: number): number {
-    this.n += by;
-    const n = this.n;
-    Arc.drop(self);
-    return n;
-  }
-  get(): string {
-    return \`\${label}\${this.n}\`;
-  }
-}
+${counterClass}
 
 const p = Arc.new(new Counter());
-const log: string[] = [\`🚀 \${p.get()}\`, \`ünï \${Arc.clone(p).bump(2)}\`, /* 日本 */ p.get()];
+const log: string[] = [\`🚀 \${label}\${p.get()}\`, \`ünï \${Arc.clone(p).bump(2)}\`, /* 日本 */ label + p.get()];
 const queue = new List<Task>();
 queue.pushBack(ListArc.new(new Task("タスク")));
 for (let t = queue.popFront(); t !== null; t = queue.popFront()) /* 🚀 */ t.run(log);

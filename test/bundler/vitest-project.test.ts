@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { root } from "../transformer/compile.js";
 import { userProject } from "../transformer/user-project.js";
+import { counterClass } from "./fixtures.js";
 
 /**
  * A user's project whose tests run under vitest with the plugin in its Vite config, from the
@@ -20,15 +21,7 @@ export default { plugins: [smartPointer()], test: { include: ["*.test.ts"] } };
 const counterTest = `import { Arc } from "ts-smart-pointer";
 import { expect, test } from "vitest";
 
-class Counter {
-  n = 0;
-  bump(self: Arc<this>, by: number): number {
-    this.n += by;
-    const n = this.n;
-    Arc.drop(self);
-    return n;
-  }
-}
+${counterClass}
 const bumpOnce = (p: Arc<Counter>): number => p.bump(1);
 
 test("a receiver call through an Arc takes the caller's pointer", () => {
