@@ -51,6 +51,8 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
     // One that failed to open has nothing to close: its error failed the transform that awaited it.
     for (const expander of open) (await expander.catch(() => undefined))?.close();
   };
+  /** Invariant: own file -> the files whose last expansion read its declarations (Expansion.dependencies, reversed). */
+  const dependents = new Map<string, Set<string>>();
 
   return {
     name: "ts-smart-pointer",
@@ -62,7 +64,10 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
       if (!config) return null;
       const expansion = await (await expanderOf(config)).expand(file, code);
       // Watch mode and HMR expand this file again when one of those changes, not only when it does.
-      for (const dependency of expansion.dependencies) this.addWatchFile(dependency);
+      for (const dependency of expansion.dependencies) {
+        this.addWatchFile(dependency);
+        (dependents.get(dependency) ?? dependents.set(dependency, new Set()).get(dependency)!).add(file);
+      }
       if (expansion.skipped) this.warn(expansion.skipped);
       for (const d of expansion.diagnostics.filter((d) => d.category !== "error")) this.warn({ message: d.message, id: file, loc: { file, line: d.line, column: d.column - 1 } });
       const errors = expansion.diagnostics.filter((d) => d.category === "error");
@@ -71,11 +76,11 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
       return expansion.expanded ? { code: expansion.expanded.code, map: expansion.expanded.map } : null;
     },
     watchChange(id) {
-      for (const expander of expanders.values()) void expander.then((e) => e.invalidate([resolve(fileOf(id))]));
+      for (const expander of expanders.values()) void expander.then((e) => e.invalidate([resolve(fileOf(id))]), () => {});
     },
     // The analysis ends with the build, or with the watcher or dev server (TypeScript 7's is a
     // process). A watch build closes its bundle after each rebuild: the analysis stays for the next.
-    vite: rollupClose(closeAll),
+    vite: { ...viteClose(closeAll), hotUpdate: staleDependents(dependents) },
     rollup: rollupClose(closeAll),
     esbuild: { setup: (build) => build.onDispose(() => void closeAll()) },
     webpack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
@@ -90,6 +95,44 @@ function rollupClose(closeAll: () => Promise<void>) {
       if (!this.meta.watchMode) await closeAll();
     },
     closeWatcher: closeAll,
+  };
+}
+
+/** What a Vite environment's module graph offers, reduced to what is used here. */
+interface ViteGraph<M> {
+  getModulesByFile(file: string): Set<M> | undefined;
+  invalidateModule(module: M): void;
+}
+
+/**
+ * Vite's hot update: a watched file (addWatchFile) does not make Vite transform its importers
+ * again, so the files whose expansion read the changed file's declarations are invalidated here
+ * and updated with it.
+ */
+function staleDependents<M>(dependents: ReadonlyMap<string, ReadonlySet<string>>) {
+  return function (this: { environment: { moduleGraph: ViteGraph<M> } }, update: { file: string; modules: M[] }): M[] | undefined {
+    const graph = this.environment.moduleGraph;
+    const stale = [...(dependents.get(resolve(update.file)) ?? [])].flatMap((f) => [...(graph.getModulesByFile(f) ?? [])]);
+    for (const module of stale) graph.invalidateModule(module);
+    return stale.length > 0 ? [...new Set([...update.modules, ...stale])] : undefined;
+  };
+}
+
+/**
+ * Vite's: as Rollup's for `vite build` (and `--watch`); a dev server (vitest's too) closes its
+ * bundle once, when it closes, in watch mode and with no watcher hook to follow.
+ */
+function viteClose(closeAll: () => Promise<void>) {
+  let serving = false;
+  const { closeBundle, closeWatcher } = rollupClose(closeAll);
+  return {
+    configResolved(config: { command: string }) {
+      serving = config.command === "serve";
+    },
+    async closeBundle(this: { meta: { watchMode: boolean } }) {
+      await (serving ? closeAll() : closeBundle.call(this));
+    },
+    closeWatcher,
   };
 }
 
