@@ -51,6 +51,9 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
     // One that failed to open has nothing to close: its error failed the transform that awaited it.
     for (const expander of open) (await expander.catch(() => undefined))?.close();
   };
+  const refreshAll = async () => {
+    for (const expander of expanders.values()) (await expander.catch(() => undefined))?.refresh();
+  };
   /** Invariant: own file -> the files whose last expansion read its declarations (Expansion.dependencies, reversed). */
   const dependents = new Map<string, Set<string>>();
 
@@ -82,7 +85,13 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
     // process). A watch build closes its bundle after each rebuild: the analysis stays for the next.
     vite: { ...viteClose(closeAll), hotUpdate: staleDependents(dependents) },
     rollup: rollupClose(closeAll),
-    esbuild: { setup: (build) => build.onDispose(() => void closeAll()) },
+    // esbuild has no watchChange: each rebuild starts by looking for files changed on disk.
+    esbuild: {
+      setup(build) {
+        build.onStart(refreshAll);
+        build.onDispose(() => void closeAll());
+      },
+    },
     webpack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
     rspack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
   };

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
 import type TS from "typescript";
@@ -52,6 +53,11 @@ export interface Expander {
   expand(fileName: string, code: string): Promise<Expansion>;
   /** Tells the analysis that these files changed on disk (a watcher's event). */
   invalidate(fileNames: readonly string[]): void;
+  /**
+   * Invalidates the files read so far (expanded ones and their dependencies) that changed on disk
+   * since: for a tool that says when a rebuild starts but not which files changed (esbuild).
+   */
+  refresh(): void;
   close(): void;
 }
 
@@ -83,6 +89,13 @@ export async function openExpander(configPath: string, overrides: Record<string,
   const native = version.startsWith("7.");
   const backend = native ? await nativeBackend(configPath, packageJson, options) : jsBackend(configPath, packageJson, options);
   const root = dirname(configPath);
+  /** Invariant: each file an expansion read (it, or a dependency) -> its modification time when last (in)validated. */
+  const seen = new Map<string, number>();
+  const modified = (f: string) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const invalidate = (fileNames: readonly string[]) => {
+    for (const f of fileNames) if (seen.has(f)) seen.set(f, modified(f));
+    backend.invalidate(fileNames);
+  };
 
   return {
     typescript: { version, backend: native ? "native" : "js" },
@@ -103,9 +116,15 @@ export async function openExpander(configPath: string, overrides: Record<string,
         const message = `${relative(root, fileName)}(${line},${column}): ${d.category} TS${d.code}: ${d.text}`;
         return { fileName, line, column, code: d.code, category: d.category, text: d.text, message };
       });
-      return { expanded: expandSource(code, fileName, analysis, options), diagnostics, dependencies: dependenciesOf(backend, fileName) };
+      const dependencies = dependenciesOf(backend, fileName);
+      for (const f of [fileName, ...dependencies]) if (!seen.has(f)) seen.set(f, modified(f));
+      return { expanded: expandSource(code, fileName, analysis, options), diagnostics, dependencies };
     },
-    invalidate: (fileNames) => backend.invalidate(fileNames),
+    invalidate,
+    refresh() {
+      const changed = [...seen].filter(([f, time]) => modified(f) !== time).map(([f]) => f);
+      if (changed.length > 0) invalidate(changed);
+    },
     close: () => backend.close(),
   };
 }

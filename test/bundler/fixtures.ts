@@ -13,3 +13,32 @@ export const counterClass = `class Counter {
     return this.n;
   }
 }`;
+
+/**
+ * A caller in main.ts of a receiver in job.ts that borrows (`borrowingJob`) or, once job.ts
+ * changes to `movingJob`, moves: main.ts, unchanged, then uses \`p\` after the move at (5,30).
+ * main.ts exports `go()` and prints what it returns.
+ */
+export const borrowingJob = `import { Arc, type ArcBorrow } from "ts-smart-pointer";
+export class Job {
+  name = "job";
+  run(self: ArcBorrow<this>): string {
+    return "borrowed";
+  }
+}
+`;
+export const movingJob = borrowingJob.replace("self: ArcBorrow<this>): string {", "self: Arc<this>): string {\n    Arc.drop(self);").replace('"borrowed"', '"moved"');
+export const jobCaller = `import { Arc } from "ts-smart-pointer";
+import { Job } from "./job.js";
+export function go(): string {
+  const p = Arc.new(new Job());
+  const said = \`\${p.run()} \${p.name}\`;
+  Arc.drop(p);
+  return said;
+}
+console.log(go());
+`;
+/** jobCaller that clones before the move. */
+export const cloningJobCaller = jobCaller.replace("${p.run()}", "${Arc.clone(p).run()}");
+/** The error of jobCaller with movingJob. */
+export const useAfterMove = /main\.ts\(5,30\): error TS9012: \[rustc E0382\] use of moved value: `p` was moved by `p\.run\(\)` on line 5/;

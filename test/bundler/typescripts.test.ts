@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { rollup, watch, type RollupWatcher, type RollupWatcherEvent } from "rollup";
+import { rollup } from "rollup";
 import stripTypes from "rollup-plugin-esbuild";
 import { describe, expect, test } from "vitest";
 import rollupPlugin from "../../transformer/bundler/rollup.js";
@@ -56,37 +56,6 @@ job.run();
 /* 🚀é中 */ console.log("🚀🚀", job.name);
 `;
 
-/** In watch mode: a receiver in job.ts that borrows, then moves; main.ts, unchanged, must be analysed again. */
-const borrowingJob = `import { Arc, type ArcBorrow } from "ts-smart-pointer";
-export class Job {
-  name = "job";
-  run(self: ArcBorrow<this>): string {
-    return "borrowed";
-  }
-}
-`;
-const movingJob = borrowingJob.replace("self: ArcBorrow<this>): string {", "self: Arc<this>): string {\n    Arc.drop(self);").replace('"borrowed"', '"moved"');
-const jobMain = `import { Arc } from "ts-smart-pointer";
-import { Job } from "./job.js";
-const p = Arc.new(new Job());
-console.log(p.run(), p.name);
-Arc.drop(p);
-`;
-
-/** The watcher's build results in order (each a BUNDLE_END or an ERROR), one per call. */
-function results(watcher: RollupWatcher): () => Promise<RollupWatcherEvent> {
-  const queue: RollupWatcherEvent[] = [];
-  let wake = () => {};
-  watcher.on("event", (event) => {
-    if ("result" in event && event.result) void event.result.close();
-    if (event.code === "BUNDLE_END" || event.code === "ERROR") (queue.push(event), wake());
-  });
-  return async () => {
-    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    return queue.shift()!;
-  };
-}
-
 const run = (file: string) => execFileSync(process.execPath, [file], { encoding: "utf8", env: { ...process.env, NODE_ENV: "development" } });
 
 for (const [version, typescript, backend] of [
@@ -119,32 +88,6 @@ for (const [version, typescript, backend] of [
       await expect(bundlers.esbuild({ entries: { moved: join(dir, "moved.ts") }, outDir: join(dir, "moved") })).rejects.toThrow(
         /moved\.ts\(10,32\): error TS9012: \[rustc E0382\] use of moved value: `job` was moved by `job\.run\(\)` on line 9/,
       );
-    });
-
-    test("Rollup's watch mode expands a file again when a file it imports changes", async () => {
-      const project = userProject(`bundler-watch-${version}`, typescript, { "main.ts": jobMain, "job.ts": borrowingJob });
-      const out = join(project, "out/main.js");
-      const watcher = watch({
-        input: join(project, "main.ts"),
-        plugins: [rollupPlugin(), stripTypes({ target: "node20" })],
-        external: [/^ts-smart-pointer(\/|$)/],
-        output: { dir: join(project, "out"), format: "es" },
-        watch: { buildDelay: 100 },
-      });
-      try {
-        const next = results(watcher);
-        expect((await next()).code).toBe("BUNDLE_END");
-        expect(run(out)).toBe("borrowed job\n");
-        writeFileSync(join(project, "job.ts"), movingJob); // main.ts now uses `p` after moving it
-        const failed = await next();
-        expect(failed.code).toBe("ERROR");
-        expect(failed.code === "ERROR" && failed.error.message).toMatch(/main\.ts\(4,22\): error TS9012: \[rustc E0382\] use of moved value: `p` was moved by `p\.run\(\)` on line 4/);
-        writeFileSync(join(project, "main.ts"), jobMain.replace("p.run()", "Arc.clone(p).run()"));
-        expect((await next()).code).toBe("BUNDLE_END");
-        expect(run(out)).toBe("moved job\n");
-      } finally {
-        await watcher.close();
-      }
     });
 
     test("a file the tsconfig leaves out is " + (backend === "native" ? "bundled unexpanded, with a warning to add it" : "expanded with the project's options"), async () => {

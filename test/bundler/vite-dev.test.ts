@@ -6,31 +6,13 @@ import { createServer as vite8 } from "vite-8";
 import { expect, test } from "vitest";
 import vitePlugin from "../../transformer/bundler/vite.js";
 import { userProject } from "../transformer/user-project.js";
+import { borrowingJob, cloningJobCaller, jobCaller, movingJob, useAfterMove } from "./fixtures.js";
 
 /**
  * The plugin in Vite's dev server (as vitest and SSR frameworks use it): modules load expanded,
  * a change to a file updates the modules whose expansion read it, and closing the server ends
  * the analysis (on TypeScript 7, its checker process).
  */
-
-const borrowingJob = `import { Arc, type ArcBorrow } from "ts-smart-pointer";
-export class Job {
-  name = "job";
-  run(self: ArcBorrow<this>): string {
-    return "borrowed";
-  }
-}
-`;
-const movingJob = borrowingJob.replace("self: ArcBorrow<this>): string {", "self: Arc<this>): string {\n    Arc.drop(self);").replace('"borrowed"', '"moved"');
-const main = `import { Arc } from "ts-smart-pointer";
-import { Job } from "./job.js";
-export function go(): string {
-  const p = Arc.new(new Job());
-  const said = \`\${p.run()} \${p.name}\`;
-  Arc.drop(p);
-  return said;
-}
-`;
 
 /** What `go()` of main.ts gives once the server shows a change: its result, or the error loading or running it. */
 async function outcomeAfterChange(load: () => Promise<{ go(): string }>, before: string): Promise<string> {
@@ -59,7 +41,7 @@ for (const [vite, createServer, version, typescript] of [
   ["8", vite8, "5.9", "typescript"],
 ] as const) {
   test.concurrent(`Vite ${vite}'s dev server, TypeScript ${version}: a change to an imported receiver updates its callers, and closing ends the analysis`, async () => {
-    const dir = userProject(`bundler-vite-dev-${vite}`, typescript, { "main.ts": main, "job.ts": borrowingJob });
+    const dir = userProject(`bundler-vite-dev-${vite}`, typescript, { "main.ts": jobCaller, "job.ts": borrowingJob });
     const server = await (createServer as typeof vite7)({ root: dir, configFile: false, logLevel: "silent", plugins: [vitePlugin()] });
     try {
       const load = () => server.ssrLoadModule("/main.ts") as Promise<{ go(): string }>;
@@ -70,9 +52,10 @@ for (const [vite, createServer, version, typescript] of [
 
       writeFileSync(join(dir, "job.ts"), movingJob); // main.ts, unchanged, now uses `p` after moving it
       const failed = await outcomeAfterChange(load, "borrowed job");
-      expect(failed).toMatch(/^error: main\.ts\(5,30\): error TS9012: \[rustc E0382\] use of moved value: `p` was moved by `p\.run\(\)` on line 5/);
+      expect(failed).toMatch(/^error: /);
+      expect(failed).toMatch(useAfterMove);
 
-      writeFileSync(join(dir, "main.ts"), main.replace("${p.run()}", "${Arc.clone(p).run()}"));
+      writeFileSync(join(dir, "main.ts"), cloningJobCaller);
       expect(await outcomeAfterChange(load, failed)).toBe("moved job");
     } finally {
       await server.close();
