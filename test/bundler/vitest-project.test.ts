@@ -67,20 +67,25 @@ async function vitestRun(dir: string, file: string): Promise<{ code: number; out
   }
 }
 
-describe("vitest with the plugin in the project's Vite config", () => {
-  const dir = userProject("bundler-vitest", "typescript", { "vitest.config.mjs": config, "counter.test.ts": counterTest, "moved.test.ts": movedTest });
-  symlinkSync(join(root, "node_modules/vitest"), join(dir, "node_modules/vitest"));
+for (const [version, typescript] of [
+  ["5.9", "typescript"],
+  ["7", "typescript-7"],
+] as const) {
+  describe(`vitest with the plugin in the project's Vite config, TypeScript ${version}`, () => {
+    const dir = userProject(`bundler-vitest-${version}`, typescript, { "vitest.config.mjs": config, "counter.test.ts": counterTest, "moved.test.ts": movedTest });
+    symlinkSync(join(root, "node_modules/vitest"), join(dir, "node_modules/vitest"));
 
-  test.concurrent("runs the tests on the expanded modules", async () => {
-    const { code, output } = await vitestRun(dir, "counter.test.ts");
-    expect(output).toMatch(/Tests\s+2 passed \(2\)/);
-    expect(code).toBe(0);
-  });
+    test.concurrent("runs the tests on the expanded modules", async () => {
+      const { code, output } = await vitestRun(dir, "counter.test.ts");
+      expect(output).toMatch(/Tests\s+2 passed \(2\)/);
+      expect(code).toBe(0);
+    });
 
-  test.concurrent("fails a test file with a use after a move, naming file(line,col) and the code", async () => {
-    const { code, output } = await vitestRun(dir, "moved.test.ts");
-    expect(output).toMatch(/moved\.test\.ts\(14,15\): error TS9012: \[rustc E0382\] use of moved value: `job` was moved by `job\.run\(\)` on line 13/);
-    expect(output).toMatch(/Test Files\s+1 failed \(1\)/);
-    expect(code).toBe(1);
+    test.concurrent("fails a test file with a use after a move, naming file(line,col) and the code", async () => {
+      const { code, output } = await vitestRun(dir, "moved.test.ts");
+      expect(output).toMatch(/moved\.test\.ts\(14,15\): error TS9012: \[rustc E0382\] use of moved value: `job` was moved by `job\.run\(\)` on line 13/);
+      expect(output).toMatch(/Test Files\s+1 failed \(1\)/);
+      expect(code).toBe(1);
+    });
   });
-});
+}
