@@ -17,7 +17,7 @@ export const counterClass = `class Counter {
 /**
  * A caller in main.ts of a receiver in job.ts that borrows (`borrowingJob`) or, once job.ts
  * changes to `movingJob`, moves: main.ts, unchanged, then uses \`p\` after the move at (5,30).
- * main.ts exports `go()` and prints what it returns.
+ * main.ts exports `go()`; run.ts prints what it returns.
  */
 export const borrowingJob = `import { Arc, type ArcBorrow } from "ts-smart-pointer";
 export class Job {
@@ -36,6 +36,8 @@ export function go(): string {
   Arc.drop(p);
   return said;
 }
+`;
+export const jobRunner = `import { go } from "./main.js";
 console.log(go());
 `;
 /** jobCaller that clones before the move. */

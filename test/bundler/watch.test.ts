@@ -8,14 +8,14 @@ import { expect, test } from "vitest";
 import esbuildPlugin from "../../transformer/bundler/esbuild.js";
 import rollupPlugin from "../../transformer/bundler/rollup.js";
 import { userProject } from "../transformer/user-project.js";
-import { borrowingJob, cloningJobCaller, jobCaller, movingJob, useAfterMove } from "./fixtures.js";
+import { borrowingJob, cloningJobCaller, jobCaller, jobRunner, movingJob, useAfterMove } from "./fixtures.js";
 
 /**
  * Watch mode: a change to job.ts changes how main.ts, unchanged, must be expanded and checked.
  * Rollup says which files changed (watchChange); esbuild does not, so each of its rebuilds looks.
  */
 
-/** A watch-mode build of `<dir>/main.ts` into `<dir>/out`: the errors of each build it completes, in order. */
+/** A watch-mode build of `<dir>/run.ts` into `<dir>/out`: the errors of each build it completes, in order. */
 interface Watching {
   next(): Promise<string[]>;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ const watchers = {
   async rollup(dir: string): Promise<Watching> {
     const builds = queue<string[]>();
     const watcher = watch({
-      input: join(dir, "main.ts"),
+      input: join(dir, "run.ts"),
       plugins: [rollupPlugin(), stripTypes({ target: "node20" })],
       external: [/^ts-smart-pointer(\/|$)/],
       output: { dir: join(dir, "out"), format: "es" },
@@ -53,7 +53,7 @@ const watchers = {
   async esbuild(dir: string): Promise<Watching> {
     const builds = queue<string[]>();
     const built = { name: "built", setup: (build: { onEnd(f: (r: { errors: { text: string }[] }) => void): void }) => build.onEnd((r) => builds.push(r.errors.map((e) => e.text))) };
-    const ctx = await context({ entryPoints: [join(dir, "main.ts")], outdir: join(dir, "out"), bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "silent", plugins: [esbuildPlugin(), built] });
+    const ctx = await context({ entryPoints: [join(dir, "run.ts")], outdir: join(dir, "out"), bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "silent", plugins: [esbuildPlugin(), built] });
     await ctx.watch();
     return { next: builds.next, close: () => ctx.dispose() };
   },
@@ -67,8 +67,8 @@ for (const [version, typescript] of [
 ] as const) {
   for (const tool of ["rollup", "esbuild"] as const) {
     test.concurrent(`${tool}, TypeScript ${version}: a rebuild expands and checks a file again when a file it imports changes`, async () => {
-      const dir = userProject(`bundler-watch-${tool}-${version}`, typescript, { "main.ts": jobCaller, "job.ts": borrowingJob });
-      const out = join(dir, "out/main.js");
+      const dir = userProject(`bundler-watch-${tool}-${version}`, typescript, { "run.ts": jobRunner, "main.ts": jobCaller, "job.ts": borrowingJob });
+      const out = join(dir, "out/run.js");
       const watching = await watchers[tool](dir);
       try {
         expect(await watching.next()).toEqual([]);
