@@ -54,7 +54,7 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
   const refreshAll = async () => {
     for (const expander of expanders.values()) (await expander.catch(() => undefined))?.refresh();
   };
-  /** Invariant: own file -> the files whose last expansion read its declarations (Expansion.dependencies, reversed). */
+  /** Own file -> the files an expansion of which read its declarations (Expansion.dependencies, reversed). Never pruned: a stale entry costs one more transform. */
   const dependents = new Map<string, Set<string>>();
 
   return {
