@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { rspack } from "@rspack/core";
 import { build as esbuild } from "esbuild";
@@ -76,7 +77,6 @@ const viteWith =
       build: {
         ssr: true,
         outDir: request.outDir,
-        emptyOutDir: true,
         minify: false,
         rollupOptions: { input: request.entries, output: { entryFileNames: "[name].js" }, onwarn: (w) => void warnings.push(w.message) },
       },
@@ -151,14 +151,22 @@ const rspackBuild: Bundler = (request) =>
     ),
   );
 
+/** Empties the output folder first: what a test finds there, this build wrote. */
+const fresh =
+  (bundle: Bundler): Bundler =>
+  (request) => {
+    rmSync(request.outDir, { recursive: true, force: true });
+    return bundle(request);
+  };
+
 export const bundlers = {
-  "vite-7": viteWith(vite7),
-  "vite-8": viteWith(vite8),
-  esbuild: esbuildWith(false),
-  "esbuild-minified": esbuildWith(true),
-  rollup: rollupBuild,
-  webpack: webpackBuild,
-  rspack: rspackBuild,
+  "vite-7": fresh(viteWith(vite7)),
+  "vite-8": fresh(viteWith(vite8)),
+  esbuild: fresh(esbuildWith(false)),
+  "esbuild-minified": fresh(esbuildWith(true)),
+  rollup: fresh(rollupBuild),
+  webpack: fresh(webpackBuild),
+  rspack: fresh(rspackBuild),
 } satisfies Record<string, Bundler>;
 
 export type BundlerName = keyof typeof bundlers;

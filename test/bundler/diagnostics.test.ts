@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { userProject } from "../transformer/user-project.js";
@@ -54,7 +54,6 @@ describe("the plugin's diagnostics as each bundler's errors and warnings", () =>
   for (const name of (Object.keys(bundlers) as BundlerName[]).filter((n) => n !== "esbuild-minified")) {
     test.concurrent(name, async () => {
       const outDir = join(outRoot, "diagnostics", name);
-      rmSync(outDir, { recursive: true, force: true });
       const failed = bundlers[name]({ entries: { moved: join(dir, "moved.ts") }, outDir: join(outDir, "moved"), plugin });
       await expect(failed).rejects.toThrow(new RegExp(`${escape(at("moved.ts", moved, "job.name"))}: error TS9012: \\[rustc E0382\\] use of moved value: \`job\``));
       await expect(failed).rejects.toThrow(new RegExp(`${escape(at("moved.ts", moved, "job.run()", 2))}: error TS9012: `));
