@@ -1,6 +1,7 @@
 // The examples, how to build them, and how to run one: shared by `npm start` and the tests.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -26,11 +27,19 @@ export function buildExamples(build, outDir = `examples/build/${build}`) {
   return outDir;
 }
 
+/** The node command that runs one built example (`<outDir>/<name>.js`), in the example's environment. */
+const exampleCommand = (outDir, example) => [
+  process.execPath,
+  [`${outDir}/${example.name}.js`],
+  { cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "development", ...example.env } },
+];
+
 /** Runs one built example; returns what it printed. */
 export function runExample(outDir, example) {
-  return execFileSync(process.execPath, [`${outDir}/${example.name}.js`], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "development", ...example.env },
-  });
+  return execFileSync(...exampleCommand(outDir, example));
+}
+
+/** runExample without blocking, so several examples run at once; rejects if the example fails. */
+export async function runExampleAsync(outDir, example) {
+  return (await promisify(execFile)(...exampleCommand(outDir, example))).stdout;
 }

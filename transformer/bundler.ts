@@ -11,6 +11,7 @@
  * One analysis per tsconfig lives as long as the plugin (expander.ts): in watch mode and HMR only
  * the changed file is analysed again. It uses the project's own TypeScript, 7 included.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
 import { nearestConfig, openExpander, type Expander } from "./expander.js";
@@ -31,14 +32,21 @@ const isOwnSource = (file: string) => TYPESCRIPT.test(file) && !/\.d\.[cm]?tsx?$
 
 export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
   const { tsconfig, ...overrides } = options ?? {};
+  if (tsconfig !== undefined && !existsSync(tsconfig)) throw new Error(`ts-smart-pointer/bundler: the "tsconfig" option names ${resolve(tsconfig)}, which does not exist.`);
   /** Invariant: one expander per tsconfig, opened on the first file that needs it. */
   const expanders = new Map<string, Promise<Expander>>();
   const expanderOf = (config: string) => expanders.get(config) ?? expanders.set(config, openExpander(config, overrides)).get(config)!;
   const closeAll = async () => {
     const open = [...expanders.values()];
     expanders.clear();
-    for (const expander of open) (await expander).close();
+    // One that failed to open has nothing to close: its error failed the transform that awaited it.
+    for (const expander of open) (await expander.catch(() => undefined))?.close();
   };
+  const refreshAll = async () => {
+    for (const expander of expanders.values()) (await expander.catch(() => undefined))?.refresh();
+  };
+  /** Own file -> the files an expansion of which read its declarations (Expansion.dependencies, reversed). Never pruned: a stale entry costs one more transform. */
+  const dependents = new Map<string, Set<string>>();
 
   return {
     name: "ts-smart-pointer",
@@ -49,6 +57,11 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
       const config = tsconfig ? resolve(tsconfig) : nearestConfig(file);
       if (!config) return null;
       const expansion = await (await expanderOf(config)).expand(file, code);
+      // Watch mode and HMR expand this file again when one of those changes, not only when it does.
+      for (const dependency of expansion.dependencies) {
+        this.addWatchFile(dependency);
+        (dependents.get(dependency) ?? dependents.set(dependency, new Set()).get(dependency)!).add(file);
+      }
       if (expansion.skipped) this.warn(expansion.skipped);
       for (const d of expansion.diagnostics.filter((d) => d.category !== "error")) this.warn({ message: d.message, id: file, loc: { file, line: d.line, column: d.column - 1 } });
       const errors = expansion.diagnostics.filter((d) => d.category === "error");
@@ -57,13 +70,19 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
       return expansion.expanded ? { code: expansion.expanded.code, map: expansion.expanded.map } : null;
     },
     watchChange(id) {
-      for (const expander of expanders.values()) void expander.then((e) => e.invalidate([resolve(fileOf(id))]));
+      for (const expander of expanders.values()) void expander.then((e) => e.invalidate([resolve(fileOf(id))]), () => {});
     },
     // The analysis ends with the build, or with the watcher or dev server (TypeScript 7's is a
     // process). A watch build closes its bundle after each rebuild: the analysis stays for the next.
-    vite: rollupClose(closeAll),
+    vite: { ...viteClose(closeAll), hotUpdate: staleDependents(dependents) },
     rollup: rollupClose(closeAll),
-    esbuild: { setup: (build) => build.onDispose(() => void closeAll()) },
+    // esbuild has no watchChange: each rebuild starts by looking for files changed on disk.
+    esbuild: {
+      setup(build) {
+        build.onStart(refreshAll);
+        build.onDispose(() => void closeAll());
+      },
+    },
     webpack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
     rspack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),
   };
@@ -76,6 +95,44 @@ function rollupClose(closeAll: () => Promise<void>) {
       if (!this.meta.watchMode) await closeAll();
     },
     closeWatcher: closeAll,
+  };
+}
+
+/** What a Vite environment's module graph offers, reduced to what is used here. */
+interface ViteGraph<M> {
+  getModulesByFile(file: string): Set<M> | undefined;
+  invalidateModule(module: M): void;
+}
+
+/**
+ * Vite's hot update: a watched file (addWatchFile) does not make Vite transform its importers
+ * again, so the files whose expansion read the changed file's declarations are invalidated here
+ * and updated with it.
+ */
+function staleDependents<M>(dependents: ReadonlyMap<string, ReadonlySet<string>>) {
+  return function (this: { environment: { moduleGraph: ViteGraph<M> } }, update: { file: string; modules: M[] }): M[] | undefined {
+    const graph = this.environment.moduleGraph;
+    const stale = [...(dependents.get(resolve(update.file)) ?? [])].flatMap((f) => [...(graph.getModulesByFile(f) ?? [])]);
+    for (const module of stale) graph.invalidateModule(module);
+    return stale.length > 0 ? [...new Set([...update.modules, ...stale])] : undefined;
+  };
+}
+
+/**
+ * Vite's: as Rollup's for `vite build` (and `--watch`); a dev server (vitest's too) closes its
+ * bundle once, when it closes, in watch mode and with no watcher hook to follow.
+ */
+function viteClose(closeAll: () => Promise<void>) {
+  let serving = false;
+  const { closeBundle, closeWatcher } = rollupClose(closeAll);
+  return {
+    configResolved(config: { command: string }) {
+      serving = config.command === "serve";
+    },
+    async closeBundle(this: { meta: { watchMode: boolean } }) {
+      await (serving ? closeAll() : closeBundle.call(this));
+    },
+    closeWatcher,
   };
 }
 

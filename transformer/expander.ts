@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import type TS from "typescript";
@@ -6,6 +6,7 @@ import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type FileAnalysis } from "./core/analyse.js";
 import type { Category } from "./core/diagnostics.js";
+import type { TypeQueries } from "./core/queries.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
 import { openNativeSession, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
@@ -36,6 +37,12 @@ export interface Expansion {
   readonly diagnostics: readonly LocatedDiagnostic[];
   /** Why the file was left unexpanded although it may use pointers (a warning for the tool to show). */
   readonly skipped?: string;
+  /**
+   * The project's own files whose declarations the analysis may read for this file: those it
+   * imports or re-exports from, transitively. A change to one can change this file's expansion
+   * and diagnostics (a receiver that now moves), so a watching tool must expand it again then.
+   */
+  readonly dependencies: readonly string[];
 }
 
 export interface Expander {
@@ -46,6 +53,11 @@ export interface Expander {
   expand(fileName: string, code: string): Promise<Expansion>;
   /** Tells the analysis that these files changed on disk (a watcher's event). */
   invalidate(fileNames: readonly string[]): void;
+  /**
+   * Invalidates the files read so far (expanded ones and their dependencies) that changed on disk
+   * since: for a tool that says when a rebuild starts but not which files changed (esbuild).
+   */
+  refresh(): void;
   close(): void;
 }
 
@@ -53,12 +65,17 @@ export interface Expander {
  * The per-backend part: the current text of a file as the analysis has it, how to hand it a new
  * text, and the analysis of a file in the current program.
  */
+/** Why TypeScript 7's backend cannot analyse a file's text: it has only the program's files, read from disk. */
+type Refusal = "not in the program" | "not the text on disk";
+
 interface Backend {
   textOf(fileName: string): string | undefined;
-  /** Records `code` as `fileName`'s text; false when this backend cannot analyse that text. */
-  update(fileName: string, code: string): boolean;
+  /** Records `code` as `fileName`'s text; or says why this backend cannot analyse that text. */
+  update(fileName: string, code: string): Refusal | undefined;
   invalidate(fileNames: readonly string[]): void;
   analyse(fileName: string): FileAnalysis | undefined;
+  /** The project's own files that `fileName` imports or re-exports from, in the current program. */
+  importsOf(fileName: string): readonly string[];
   close(): void;
 }
 
@@ -72,24 +89,42 @@ export async function openExpander(configPath: string, overrides: Record<string,
   const native = version.startsWith("7.");
   const backend = native ? await nativeBackend(configPath, version, packageJson, options) : jsBackend(configPath, packageJson, options);
   const root = dirname(configPath);
+  /** Invariant: each file an expansion read (it, or a dependency) -> its modification time when last (in)validated. */
+  const seen = new Map<string, number>();
+  const modified = (f: string) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  const invalidate = (fileNames: readonly string[]) => {
+    for (const f of fileNames) if (seen.has(f)) seen.set(f, modified(f));
+    backend.invalidate(fileNames);
+  };
 
   return {
     typescript: { version, backend: native ? "native" : "js" },
     options,
     async expand(fileName, code) {
-      if (backend.textOf(fileName) !== code && !backend.update(fileName, code)) {
-        return { diagnostics: [], skipped: `${relative(root, fileName)}: its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin. The file runs unexpanded.` };
+      const refused = backend.textOf(fileName) === code ? undefined : backend.update(fileName, code);
+      if (refused) {
+        const why =
+          refused === "not in the program"
+            ? `it is not in the program of ${relative(root, configPath)} (its "include" or "files" leave it out), and TypeScript ${version} analyses only the program's files: add it there`
+            : `its text is not the file's on disk (another plugin changed it first), which TypeScript ${version} cannot analyse: put ts-smart-pointer before that plugin`;
+        return { diagnostics: [], dependencies: [], skipped: `${relative(root, fileName)}: ${why}. The file runs unexpanded.` };
       }
       const analysis = backend.analyse(fileName);
-      if (!analysis) return { diagnostics: [] };
+      if (!analysis) return { diagnostics: [], dependencies: [] };
       const diagnostics = analysis.diagnostics.map((d): LocatedDiagnostic => {
         const { line, column } = lineAndColumn(code, d.start);
         const message = `${relative(root, fileName)}(${line},${column}): ${d.category} TS${d.code}: ${d.text}`;
         return { fileName, line, column, code: d.code, category: d.category, text: d.text, message };
       });
-      return { expanded: expandSource(code, fileName, analysis, options), diagnostics };
+      const dependencies = dependenciesOf(backend, fileName);
+      for (const f of [fileName, ...dependencies]) if (!seen.has(f)) seen.set(f, modified(f));
+      return { expanded: expandSource(code, fileName, analysis, options), diagnostics, dependencies };
     },
-    invalidate: (fileNames) => backend.invalidate(fileNames),
+    invalidate,
+    refresh() {
+      const changed = [...seen].filter(([f, time]) => modified(f) !== time).map(([f]) => f);
+      if (changed.length > 0) invalidate(changed);
+    },
     close: () => backend.close(),
   };
 }
@@ -101,6 +136,34 @@ export function nearestConfig(file: string): string | undefined {
     if (existsSync(config)) return config;
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+/** What `fileName` imports, transitively, without itself (see Expansion.dependencies). */
+function dependenciesOf(backend: Backend, fileName: string): string[] {
+  const reached = new Set([fileName]);
+  for (const file of reached) for (const imported of backend.importsOf(file)) reached.add(imported); // a Set's loop visits what is added
+  reached.delete(fileName);
+  return [...reached];
+}
+
+/**
+ * Per program: the own files each file's import and export declarations name, as the checker
+ * resolves the module specifiers (one batched request per file on TypeScript 7), memoised.
+ */
+function importGraph(queries: TypeQueries, sourceFile: (fileName: string) => TS.SourceFile | undefined): (fileName: string) => readonly string[] {
+  const { syntax } = queries;
+  const own = new Set(queries.ownFiles().map((f) => f.fileName));
+  const graph = new Map<string, readonly string[]>();
+  return (fileName) => {
+    const known = graph.get(fileName);
+    if (known) return known;
+    const specifiers = (sourceFile(fileName)?.statements ?? []).flatMap((s) => ((syntax.isImportDeclaration(s) || syntax.isExportDeclaration(s)) && s.moduleSpecifier ? [s.moduleSpecifier] : []));
+    queries.prefetch([], specifiers);
+    const modules = specifiers.map((s) => queries.symbolAt(s)).filter((m) => m !== undefined);
+    const imported = [...new Set(modules.flatMap((m) => queries.declarationsOf(m)).filter((d) => syntax.isSourceFile(d)).map((d) => d.fileName))].filter((f) => own.has(f));
+    graph.set(fileName, imported);
+    return imported;
+  };
 }
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -145,7 +208,7 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
     realpath: ts.sys.realpath,
   };
   const service = ts.createLanguageService(host, ts.createDocumentRegistry());
-  let current: { program: TS.Program; analysis: ReturnType<typeof createAnalysis> } | undefined;
+  let current: { program: TS.Program; analysis: ReturnType<typeof createAnalysis>; importsOf: (f: string) => readonly string[] } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
   return {
@@ -155,7 +218,7 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
       roots.add(f); // a file the tsconfig leaves out (a test, say) is analysed with the project's options
       bump(f);
       current = undefined;
-      return true;
+      return undefined;
     },
     invalidate(fileNames) {
       for (const f of fileNames) (texts.delete(f), bump(f));
@@ -166,31 +229,34 @@ function jsBackend(configPath: string, packageJson: string, options: Options): B
       const file = current.program.getSourceFile(f);
       return file && current.analysis.analyseFile(file);
     },
+    importsOf: (f) => (current ??= analysed()).importsOf(f),
     close: () => service.dispose(),
   };
 
   function analysed() {
     const program = service.getProgram()!;
-    return { program, analysis: createAnalysis(jsQueries(ts, program), analysisOptions) };
+    const queries = jsQueries(ts, program);
+    return { program, analysis: createAnalysis(queries, analysisOptions), importsOf: importGraph(queries, (f) => program.getSourceFile(f)) };
   }
 }
 
 /**
- * TypeScript 7: its checker process, told which files changed. It reads files from disk only, so
- * a text that is not the disk's cannot be analysed (update returns false).
+ * TypeScript 7: its checker process, told which files changed. It reads the program's files from
+ * disk only, so neither another file nor a text that is not the disk's can be analysed (update refuses).
  */
 async function nativeBackend(configPath: string, version: string, packageJson: string, options: Options): Promise<Backend> {
   const session = await openNativeSession(configPath, version, packageJson);
   let started = false;
   let changed = new Set<string>();
-  let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis> } | undefined;
+  let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis>; importsOf: (f: string) => readonly string[] } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
   function analysed() {
     const project = session.snapshot(started ? { fileChanges: { changed: [...changed] } } : { openProjects: [configPath] });
     started = true;
     changed = new Set();
-    return { project, analysis: createAnalysis(nativeQueries(session.modules, project), analysisOptions) };
+    const queries = nativeQueries(session.modules, project);
+    return { project, analysis: createAnalysis(queries, analysisOptions), importsOf: importGraph(queries, (f) => project.program.getSourceFile(f)) };
   }
   const sourceFile = (f: string) => (current ??= analysed()).project.program.getSourceFile(f);
 
@@ -200,7 +266,8 @@ async function nativeBackend(configPath: string, version: string, packageJson: s
       // The server has an older text: it reads the file again, which is right when it changed on disk.
       changed.add(f);
       current = undefined;
-      return sourceFile(f)?.text === code;
+      const text = sourceFile(f)?.text;
+      return text === undefined ? "not in the program" : text === code ? undefined : "not the text on disk";
     },
     invalidate(fileNames) {
       for (const f of fileNames) changed.add(f);
@@ -210,6 +277,7 @@ async function nativeBackend(configPath: string, version: string, packageJson: s
       const file = sourceFile(f);
       return file && current!.analysis.analyseFile(file);
     },
+    importsOf: (f) => (current ??= analysed()).importsOf(f),
     close: session.close,
   };
 }
