@@ -96,7 +96,7 @@ test("a file the tsconfig leaves out is analysed with the project's options", as
 test("a project that does not use the runtime gets no edits", async () => {
   const { dir, expander } = await expanderOf("expander-unused", "typescript", { "main.ts": "export class Plain { n = 1; get(): number { return this.n; } }\nnew Plain().get();\n" });
   const main = join(dir, "main.ts");
-  expect(await expander.expand(main, readFileSync(main, "utf8"))).toEqual({ expanded: undefined, diagnostics: [] });
+  expect(await expander.expand(main, readFileSync(main, "utf8"))).toEqual({ expanded: undefined, diagnostics: [], dependencies: [] });
 });
 
 test("bad options fail when the expander opens, naming the option", async () => {
