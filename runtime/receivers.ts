@@ -7,9 +7,11 @@
  *    pointer may call it; the types already forbid the wrong kinds). Minifiers that rename
  *    parameters defeat this, which is why the transformer emits tables.
  *
- * When neither can answer (this bundle's parameter names were renamed, and no code compiled by the
- * plugin was loaded), a method that takes parameters is `unknowable`: its forwarder throws on the
- * first call, naming the cause and the fix, rather than pass a wrong `self` (see projection.ts).
+ * When neither can answer (the class has no table, and this bundle's parameter names were
+ * renamed), a method that takes parameters is `unknowable`: its forwarder throws on the first
+ * call, naming the cause and the fix, rather than pass a wrong `self` (see projection.ts). The
+ * plugin gives every class with such methods a table, an empty one if it has no receivers, in each
+ * file it expands; a class it did not compile (a dependency built without it) has none.
  */
 
 /** What a method is, seen from a pointer. */
@@ -21,12 +23,6 @@ export type ReceiverInfo =
 const PLAIN: ReceiverInfo = { receiver: false };
 const ANY_KIND: ReceiverInfo = { receiver: true, kind: null };
 const UNKNOWABLE: ReceiverInfo = { receiver: "unknowable" };
-
-/** Set once code compiled by the plugin loads (it imports the ABI): its classes' receivers are in tables. */
-let pluginLoaded = false;
-export function notePluginLoaded(): void {
-  pluginLoaded = true;
-}
 
 /** Receiver tables by the prototype (or constructor, for statics) that declares the methods. */
 const tables = new WeakMap<object, ReadonlyMap<PropertyKey, string>>();
@@ -43,7 +39,7 @@ export function receiverInfo(holder: object, key: PropertyKey, fn: Function): Re
     const kind = table.get(key);
     return kind === undefined ? PLAIN : { receiver: true, kind };
   }
-  if (namesRenamed && !pluginLoaded) return parameterCount(fn) === 0 ? PLAIN : UNKNOWABLE; // a receiver takes at least `self`
+  if (namesRenamed) return parameterCount(fn) === 0 ? PLAIN : UNKNOWABLE; // a receiver takes at least `self`
   const index = selfParameterIndex(fn);
   if (index > 0) {
     throw new TypeError(
@@ -63,8 +59,8 @@ export function describeMember(holder: object, key: PropertyKey): string {
 /** The error for calling an `unknowable` method (see above) through a pointer. */
 export function renamedParametersError(holder: object, key: PropertyKey): TypeError {
   return new TypeError(
-    `${describeMember(holder, key)}: cannot tell whether this is a receiver method (first parameter \`self\`): a minifier renamed this bundle's parameters, and no receiver table from the ts-smart-pointer plugin was loaded. ` +
-      `Build with the plugin (tspc) before bundling, or minify without renaming parameters (esbuild: --minify-whitespace --minify-syntax instead of --minify; terser, swc: mangle: { reserved: ["self"] }).`,
+    `${describeMember(holder, key)}: cannot tell whether this is a receiver method (first parameter \`self\`): a minifier renamed this bundle's parameters, and the class has no receiver table from the ts-smart-pointer plugin (it was built without the plugin, or in a file the plugin had nothing to expand in). ` +
+      `Build it with the plugin (tspc, or ts-smart-pointer/bundler) before minifying, or minify without renaming parameters (esbuild: --minify-whitespace --minify-syntax instead of --minify; terser, swc: mangle: { reserved: ["self"] }).`,
   );
 }
 

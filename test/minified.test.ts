@@ -17,7 +17,7 @@ class Job {
   describe(prefix: string): string { return prefix + this.n; }
   count(self: ArcBorrow<this>, k: number): number { const a = Arc.from(self); const n = Arc.strongCount(a) + k; Arc.drop(a); return n; }
 }
-/** No receivers, so the plugin emits no table for it; called through an untyped pointer below. */
+/** No receivers: the plugin gives it an empty table; called through an untyped pointer below. */
 class Plain { greet(name: string): string { return "hi " + name; } }
 const attempt = (what: string, f: () => unknown) => {
   try { console.log(what, f()); } catch (e) { console.log(what, (e as Error).constructor.name + ": " + (e as Error).message); }
@@ -55,7 +55,7 @@ describe("an esbuild bundle of a program, run with node", () => {
     const lines = run("minified.mjs").split("\n");
     expect(lines[0]).toBe("size: 7"); // no parameter: cannot be a receiver
     const cause =
-      /^TypeError: \w+\.(describe|count|greet): cannot tell whether this is a receiver method \(first parameter `self`\): a minifier renamed this bundle's parameters, and no receiver table from the ts-smart-pointer plugin was loaded\. Build with the plugin \(tspc\) before bundling, or minify without renaming parameters \(esbuild: --minify-whitespace --minify-syntax instead of --minify; terser, swc: mangle: \{ reserved: \["self"\] \}\)\.$/;
+      /^TypeError: \w+\.(describe|count|greet): cannot tell whether this is a receiver method \(first parameter `self`\): a minifier renamed this bundle's parameters, and the class has no receiver table from the ts-smart-pointer plugin \(it was built without the plugin, or in a file the plugin had nothing to expand in\)\. Build it with the plugin \(tspc, or ts-smart-pointer\/bundler\) before minifying, or minify without renaming parameters \(esbuild: --minify-whitespace --minify-syntax instead of --minify; terser, swc: mangle: \{ reserved: \["self"\] \}\)\.$/;
     for (const [i, what] of ["describe:", "count:", "greet:"].entries()) {
       expect(lines[i + 1]!.startsWith(`${what} `)).toBe(true);
       expect(lines[i + 1]!.slice(what.length + 1)).toMatch(cause);

@@ -113,7 +113,7 @@ export function expandSource(text: string, fileName: string, analysis: FileAnaly
       glue.push(g.is === "pointer" ? `${abi}.pointer(this);` : `${abi}.listItem(this, [${g.ids.join(", ")}]);`);
       removals.push([g.start, g.end + /^\s*/.exec(text.slice(g.end))![0].length, ""]);
     }
-    if (site.receivers.length > 0) {
+    if (site.table) {
       const table = site.receivers.map(([name, kind]) => `${quote(name)}: ${quote(kind)}`).join(", ");
       glue.push(`${abi}.receivers(this, { ${table} });`);
     }

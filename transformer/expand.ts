@@ -61,7 +61,7 @@ export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context:
       if (found) glue.push(found);
       else kept.push(modifier);
     }
-    if (site.receivers.length > 0) glue.push(abiCall("receivers", f.createThis(), receiverTable(site.receivers)));
+    if (site.table) glue.push(abiCall("receivers", f.createThis(), receiverTable(site.receivers)));
     const block = f.createClassStaticBlockDeclaration(f.createBlock(glue.map((e) => f.createExpressionStatement(e)), true));
     const members = [...(site.slots ? membersCreatingSlots(visited.members, site.slots) : visited.members), block];
     return ts.isClassDeclaration(visited)

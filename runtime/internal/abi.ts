@@ -12,10 +12,7 @@ import { GONE, goneError, moveOut, type Handle } from "../handle.js";
 import { kindOf } from "../kind.js";
 import { SmartPointer } from "../smart-pointer.js";
 import { ListItem, initListSlots } from "../list-item.js";
-import { notePluginLoaded, registerReceiverTable } from "../receivers.js";
-
-// Code that imports this entry was compiled by the plugin: its classes' receivers are in tables.
-notePluginLoaded();
+import { registerReceiverTable } from "../receivers.js";
 
 /** The pointee of `p` for member `member`; throws on a dropped or moved pointer (debug builds). */
 function live(p: unknown, member: string): unknown {

@@ -100,4 +100,18 @@ describe("a dependency compiled without the plugin, under node_modules", () => {
     expect(code).toMatch(/for \(const task of tasks\)\s+task\.run\(log\d*\);/);
     expect(run(join(outDir, "main.js"))).toBe(expected);
   });
+
+  test("minified, the dependency's receivers (no table: no plugin built them) fail at their first call, saying why, rather than get a wrong self", async () => {
+    const outDir = join(dir, "bundle-minified");
+    await bundlers["esbuild-minified"]({ entries: { main: join(dir, "main.ts") }, outDir });
+    const result = (() => {
+      try {
+        return { status: 0, stdout: execFileSync(process.execPath, [join(outDir, "main.js")], { encoding: "utf8", stdio: "pipe" }) };
+      } catch (error) {
+        return error as { status: number; stderr: string };
+      }
+    })();
+    expect(result).toMatchObject({ status: 1 });
+    expect((result as { stderr: string }).stderr).toMatch(/TypeError: \w+\.deposit: cannot tell whether this is a receiver method .* the class has no receiver table from the ts-smart-pointer plugin \(it was built without the plugin/);
+  });
 });

@@ -68,6 +68,12 @@ export interface ClassSite extends Span {
   readonly glue: readonly Glue[];
   /** Receiver methods by name, with their pointer kinds: `[["run", "ListArc"]]`. */
   readonly receivers: readonly (readonly [name: string, kind: string])[];
+  /**
+   * The class gets a receiver table (empty when it has no receivers): it has receivers, or methods
+   * with parameters, which in a bundle whose parameters a minifier renamed the runtime could not
+   * tell from receivers without one.
+   */
+  readonly table: boolean;
   /** Just after the body's `{`, and at its `}`. */
   readonly bodyOpen: number;
   readonly bodyClose: number;
@@ -165,17 +171,23 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
       }
     }
     const receivers: [string, string][] = [];
+    let parameters = false;
     for (const member of cls.members) {
       if (!syntax.isMethodDeclaration(member) || isStatic(syntax, member)) continue;
+      parameters ||= member.parameters.length > 0;
       if (!syntax.isIdentifier(member.name) && !syntax.isStringLiteral(member.name)) continue;
       const kind = facts.receiverOf(member);
       if (kind) receivers.push([member.name.text, kind.name]);
     }
-    if (glue.length === 0 && receivers.length === 0) return;
+    const table = receivers.length > 0 || parameters;
+    if (glue.length === 0 && !table) return;
     const listItem = glue.some((g) => g.is === "listItem");
     const slots = listItem ? slotsOf(cls, decoratorsOf(syntax, cls).length > glue.length) : undefined;
-    sites.push({ is: "class", ...span(cls), glue, receivers, bodyOpen: cls.members.pos, bodyClose: cls.end - 1, ...(slots && { slots }) });
+    sites.push({ is: "class", ...span(cls), glue, receivers, table, bodyOpen: cls.members.pos, bodyClose: cls.end - 1, ...(slots && { slots }) });
   }
+
+  /** A class that only gets an empty table: a file with nothing else to expand is left as it is. */
+  const tableOnly = (site: Site) => site.is === "class" && site.glue.length === 0 && site.receivers.length === 0;
 
   /** Where the constructor of `cls` creates its list slots (see Slots). */
   function slotsOf(cls: TS.ClassLikeDeclaration, otherDecorators: boolean): Slots | undefined {
@@ -190,7 +202,7 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
   }
 
   visit(file);
-  return sites;
+  return sites.every(tableOnly) ? [] : sites;
 }
 
 export function fileLayout(syntax: Syntax, file: TS.SourceFile): FileLayout {
