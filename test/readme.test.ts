@@ -38,6 +38,7 @@ const commands = blocks(setups, "sh")[0]!.trim().split("\n");
 const vitestConfig = blocks(setups, "ts")[0]!;
 const plugin = section("The compiler plugin");
 const pluginEntry = JSON.parse(blocks(plugin, "json")[0]!) as { compilerOptions: { plugins: unknown[] } };
+const bundlerSection = section("Bundlers and runners: Vite, esbuild, Rollup, webpack, Rspack, Node");
 
 /** The README's command for `tool` (the line starting `npx tool`). */
 function command(lines: string[], tool: string): string {
@@ -137,6 +138,41 @@ describe("the README's quick start and tsconfig.json under each tool the README 
       expect(execFileSync(process.execPath, [join(dir, "build/main.js")], { encoding: "utf8" })).toBe(expected);
     } finally {
       writeTsconfig(tsconfig);
+    }
+  });
+});
+
+describe("the README's bundler and runner setups, with the plugin", () => {
+  test("the esbuild script builds the quick start expanded, and it prints the same", () => {
+    const script = blocks(bundlerSection, "js")[0]!;
+    writeFileSync(join(dir, "build.mjs"), script);
+    const line = /^\/\/ build\.mjs: (.*)$/m.exec(script)![1]!;
+    expect(sh(line)).toEqual({ code: 0, stdout: expected, stderr: "" });
+    expect(readFileSync(join(dir, "build/main.js"), "utf8")).toMatch(/\[__spPointee\w*\]/);
+  });
+
+  test("vitest with the plugin as its config runs the quick start's test", () => {
+    writeFileSync(join(dir, "vitest.config.ts"), blocks(bundlerSection, "ts")[0]!);
+    try {
+      const result = sh(command(commands, "vitest"));
+      expect(result.stdout + result.stderr).toMatch(/Test Files\s+1 passed \(1\)\n\s+Tests\s+1 passed \(1\)/);
+      expect(result.code).toBe(0);
+    } finally {
+      writeFileSync(join(dir, "vitest.config.ts"), vitestConfig);
+    }
+  });
+
+  test("node --import ts-smart-pointer/register runs the quick start, and a misuse stops it with file(line,col)", () => {
+    const line = blocks(bundlerSection, "sh")[0]!.trim().split("\n")[0]!;
+    expect(line).toBe("node --import ts-smart-pointer/register src/main.ts");
+    expect(sh(line)).toEqual({ code: 0, stdout: expected, stderr: "" });
+    writeFileSync(join(dir, "src/moved.ts"), `import { Arc } from "ts-smart-pointer";\nconst a = Arc.new({ n: 1 });\nArc.drop(a);\nconsole.log(a.n);\n`);
+    try {
+      const moved = sh(line.replace("src/main.ts", "src/moved.ts"));
+      expect(moved.code).not.toBe(0);
+      expect(moved.stderr).toMatch(/src\/moved\.ts\(4,13\): error TS9012/);
+    } finally {
+      rmSync(join(dir, "src/moved.ts"));
     }
   });
 });
