@@ -61,13 +61,13 @@ export interface Expander {
   close(): void;
 }
 
+/** Why TypeScript 7's backend cannot analyse a file's text: it has only the program's files, read from disk. */
+type Refusal = "not in the program" | "not the text on disk";
+
 /**
  * The per-backend part: the current text of a file as the analysis has it, how to hand it a new
  * text, and the analysis of a file in the current program.
  */
-/** Why TypeScript 7's backend cannot analyse a file's text: it has only the program's files, read from disk. */
-type Refusal = "not in the program" | "not the text on disk";
-
 interface Backend {
   textOf(fileName: string): string | undefined;
   /** Records `code` as `fileName`'s text; or says why this backend cannot analyse that text. */
