@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: { "ts-smart-pointer": fileURLToPath(new URL("./runtime/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
+    // Tests write user projects there, some with test files of their own (run by their own vitest).
+    exclude: ["test/.out/**", "**/node_modules/**"],
     testTimeout: 60_000,
     coverage: {
       provider: "v8",
