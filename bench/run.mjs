@@ -102,7 +102,8 @@ figures.push(editorFigure("editor: semantic diagnostics of the edited file, over
 // A Vite dev server over that project (bench/vite-edit.mjs): one file edited on disk, timed to its
 // new transform; with the plugin on TypeScript 5.9 and 7, and without the plugin, alternating.
 const viteRuns = { plain: [], "typescript": [], "typescript-7": [] };
-const viteDirs = Object.fromEntries(Object.keys(viteRuns).map((k) => [k, k === "plain" ? withTypeScript(project.pointers, "typescript", root) : withTypeScript(project.pointers, k, root)]));
+const viteDirs = { plain: withTypeScript(project.pointers, "typescript", root), "typescript-7": withTypeScript(project.pointers, "typescript-7", root) };
+viteDirs.typescript = viteDirs.plain;
 for (const [vite, version] of [["vite", 7], ["vite-8", 8]]) {
   for (const k of Object.keys(viteRuns)) viteRuns[k] = [];
   for (let i = 0; i < (smoke ? 1 : 3); i++) for (const k of Object.keys(viteRuns)) viteRuns[k].push(JSON.parse(node(["bench/vite-edit.mjs", viteDirs[k], vite, k === "plain" ? "plain" : "plugin", smoke ? "2" : "9"])));
