@@ -1,4 +1,5 @@
-// What run.mjs and ab.mjs share: compiling the cases, and running one in a fresh process.
+// What run.mjs and ab.mjs share: compiling the cases, and running one in a fresh process; and the
+// call and list cases built through the bundler plugin.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -20,3 +21,35 @@ export const figuresOf = (file, env) =>
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line));
+
+/** The bundler builds of the cases: folder under bench/build, whether minified, and the label their figures carry. */
+export const BUNDLED = [
+  { build: "esbuild", minify: false, label: "esbuild plugin" },
+  { build: "esbuild-min", minify: true, label: "esbuild plugin, minified" },
+];
+
+/**
+ * Builds the call and list cases through the bundler plugin's esbuild entry (from dist/, as a
+ * user imports `ts-smart-pointer/bundler/esbuild`), with the same tsconfig and options as the
+ * tspc build, into bench/build/<build>/{calls,queues}.js. The cases' own modules are bundled; the
+ * runtime and the peers stay imports, as in the tspc build.
+ */
+export async function bundleCases() {
+  const { build } = await import("esbuild");
+  const { default: smartPointer } = await import("../dist/transformer/bundler/esbuild.js");
+  for (const { build: dir, minify } of BUNDLED) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: ["bench/cases/calls.ts", "bench/cases/queues.ts"],
+      outdir: `bench/build/${dir}`,
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      minify,
+      logLevel: "warning", // the plugin's warnings shown; its errors fail the build
+      plugins: [smartPointer({ tsconfig: "bench/tsconfig.plugin.json" })],
+    });
+  }
+}
