@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import type TS from "typescript";
 import { jsQueries } from "./backends/js.js";
 import { nativeQueries, type NativeProject } from "./backends/native.js";
@@ -49,7 +49,7 @@ export interface Expander {
   /** The project's TypeScript, and which backend answers the type queries. */
   readonly typescript: { readonly version: string; readonly backend: "js" | "native" };
   readonly options: Options;
-  /** The expansion of `fileName`, whose text is now `code` (as the tool loaded it). */
+  /** The expansion of `fileName` (absolute, or relative to the working folder), whose text is now `code` (as the tool loaded it). */
   expand(fileName: string, code: string): Promise<Expansion>;
   /** Tells the analysis that these files changed on disk (a watcher's event). */
   invalidate(fileNames: readonly string[]): void;
@@ -100,7 +100,8 @@ export async function openExpander(configPath: string, overrides: Record<string,
   return {
     typescript: { version, backend: native ? "native" : "js" },
     options,
-    async expand(fileName, code) {
+    async expand(name, code) {
+      const fileName = resolve(name); // the program's names are absolute
       const refused = backend.textOf(fileName) === code ? undefined : backend.update(fileName, code);
       if (refused) {
         const why =

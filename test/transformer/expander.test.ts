@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { openExpander, type Expander } from "../../transformer/expander.js";
 import { constructs, header, shapes } from "./constructs.js";
@@ -91,6 +91,14 @@ test("a file the tsconfig leaves out is analysed with the project's options", as
   const test = join(dir, "outside.test.ts");
   const expansion = await expander.expand(test, `${header}import { a } from "./src/main.js";\nexport const n = a.n;\n`);
   expect(expansion.expanded!.code).toContain("a[__spPointee_1].n");
+});
+
+test("a file named relative to the working folder is the project's file", async () => {
+  const { dir, expander } = await expanderOf("expander-relative", "typescript", { "main.ts": `${header}export const a = Arc.new({ n: 1 });\nexport const n = a.n;\n` }, { mode: "release" });
+  const code = readFileSync(join(dir, "main.ts"), "utf8");
+  const absolute = await expander.expand(join(dir, "main.ts"), code);
+  expect(absolute.expanded!.code).toContain("a[__spPointee_1].n");
+  expect(await expander.expand(relative(process.cwd(), join(dir, "main.ts")), code)).toEqual(absolute);
 });
 
 test("a project that does not use the runtime gets no edits", async () => {
