@@ -5,8 +5,8 @@
  *   import smartPointer from "ts-smart-pointer/bundler/vite";      // plugins: [smartPointer()]
  *   import smartPointer from "ts-smart-pointer/bundler/esbuild";   // rollup, webpack, rspack alike
  *
- * In the transform hook, before the tool strips the types, each TypeScript file of a project that
- * uses the runtime gets the expansion as source edits (expand-source.ts) with a source map; the
+ * In the transform hook, before the tool strips the types, each TypeScript file under a tsconfig
+ * gets the expansion (none when its project does not use the runtime) as source edits (expand-source.ts) with a source map; the
  * plugin's errors fail the build with tsc's `file(line,col)` message, its warnings are warnings.
  * One analysis per tsconfig lives as long as the plugin (expander.ts): in watch mode and HMR only
  * the changed file is analysed again. It uses the project's own TypeScript, 7 included.
@@ -28,14 +28,26 @@ export interface BundlerOptions {
 /** TypeScript sources, not declarations; a query (`?v=1`, Vite's) is not part of the name. */
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 const fileOf = (id: string) => id.replace(/[?#].*$/, "");
-const isOwnSource = (file: string) => TYPESCRIPT.test(file) && !/\.d\.[cm]?tsx?$/.test(file) && !file.includes("/node_modules/") && !file.startsWith("\0");
+/** A module id with a query (`x.ts?raw`, `?url`, `?worker`) is not the TypeScript module itself. */
+const isOwnSource = (id: string) => !/[?#]/.test(id) && TYPESCRIPT.test(id) && !/\.d\.[cm]?tsx?$/.test(id) && !id.includes("/node_modules/") && !id.startsWith("\0");
 
 export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
   const { tsconfig, ...overrides } = options ?? {};
   if (tsconfig !== undefined && !existsSync(tsconfig)) throw new Error(`ts-smart-pointer/bundler: the "tsconfig" option names ${resolve(tsconfig)}, which does not exist.`);
   /** Invariant: one expander per tsconfig, opened on the first file that needs it. */
   const expanders = new Map<string, Promise<Expander>>();
-  const expanderOf = (config: string) => expanders.get(config) ?? expanders.set(config, openExpander(config, overrides)).get(config)!;
+  const expanderOf = (config: string) => {
+    let expander = expanders.get(config);
+    if (!expander) {
+      // One that fails to open is not kept: the next transform (after a fix, in watch mode) tries again.
+      expander = openExpander(config, overrides).catch((error: unknown) => {
+        expanders.delete(config);
+        throw error;
+      });
+      expanders.set(config, expander);
+    }
+    return expander;
+  };
   const closeAll = async () => {
     const open = [...expanders.values()];
     expanders.clear();
@@ -51,7 +63,7 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
   return {
     name: "ts-smart-pointer",
     enforce: "pre",
-    transformInclude: (id) => isOwnSource(fileOf(id)),
+    transformInclude: isOwnSource,
     async transform(code, id) {
       const file = resolve(fileOf(id));
       const config = tsconfig ? resolve(tsconfig) : nearestConfig(file);
@@ -80,7 +92,7 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
     esbuild: {
       setup(build) {
         build.onStart(refreshAll);
-        build.onDispose(() => void closeAll());
+        build.onDispose(() => void closeAll().catch((error: unknown) => console.error(`ts-smart-pointer/bundler: closing the analysis failed: ${String(error)}`)));
       },
     },
     webpack: (compiler) => compiler.hooks.shutdown.tapPromise("ts-smart-pointer", closeAll),

@@ -113,6 +113,9 @@ export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context:
     undefined,
     f.createVariableDeclarationList([f.createVariableDeclaration(names.pointeeKey, undefined, undefined, f.createPropertyAccessExpression(names.abi, "Pointee"))], ts.NodeFlags.Const),
   );
-  const at = statements.reduce((last, s, i) => (ts.isImportDeclaration(s) ? i + 1 : last), 0); // after the file's imports
+  // After the imports that open the module: the Pointee key is set before any other code runs.
+  const isDirective = (s: TS.Statement) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression);
+  const leading = statements.findIndex((s) => !ts.isImportDeclaration(s) && !isDirective(s) && s.pos >= 0); // hoisted temporaries are synthesized (pos -1)
+  const at = statements.slice(0, leading < 0 ? statements.length : leading).reduce((last, s, i) => (ts.isImportDeclaration(s) ? i + 1 : last), 0);
   return f.updateSourceFile(file, [...statements.slice(0, at), importAbi, pointeeKey, ...statements.slice(at), ...emitter.trailer()]);
 }

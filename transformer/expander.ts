@@ -9,7 +9,7 @@ import type { Category } from "./core/diagnostics.js";
 import type { TypeQueries } from "./core/queries.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
-import { openNativeSession, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
+import { fileChangesOf, openNativeSession, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
 
 /**
  * One long-lived analysis of a project, for the tools that expand file by file as they load them
@@ -100,8 +100,9 @@ export async function openExpander(configPath: string, overrides: Record<string,
   return {
     typescript: { version, backend: native ? "native" : "js" },
     options,
-    async expand(name, code) {
+    async expand(name, text) {
       const fileName = resolve(name); // the program's names are absolute
+      const code = text.startsWith("\uFEFF") ? text.slice(1) : text; // TypeScript reads a file without its byte order mark
       const refused = backend.textOf(fileName) === code ? undefined : backend.update(fileName, code);
       if (refused) {
         const why =
@@ -262,10 +263,12 @@ async function nativeBackend(configPath: string, version: string, packageJson: s
   let current: { project: NativeProject; analysis: ReturnType<typeof createAnalysis>; importsOf: (f: string) => readonly string[] } | undefined;
   const analysisOptions = { leaks: options.leaks };
 
+  let known: readonly string[] = [];
   function analysed() {
-    const project = session.snapshot(started ? { fileChanges: { changed: [...changed] } } : { openProjects: [configPath] });
+    const project = session.snapshot(started ? { fileChanges: fileChangesOf(known, [...changed]) } : { openProjects: [configPath] });
     started = true;
     changed = new Set();
+    known = project.program.getSourceFileNames();
     const queries = nativeQueries(session.modules, project);
     return { project, analysis: createAnalysis(queries, analysisOptions), importsOf: importGraph(queries, (f) => project.program.getSourceFile(f)) };
   }

@@ -116,6 +116,16 @@ async function importNative(packageJson: string, path: string): Promise<unknown>
 }
 
 /**
+ * What TypeScript 7's server must be told of the files in `touched`: it reads only what it is told
+ * changed, and a file it did not have must be announced as created (a deleted one as deleted).
+ */
+export function fileChangesOf(known: readonly string[], touched: readonly string[]) {
+  const program = new Set(known);
+  const exists = touched.filter((f) => existsSync(f));
+  return { changed: exists.filter((f) => program.has(f)), created: exists.filter((f) => !program.has(f)), deleted: touched.filter((f) => !existsSync(f)) };
+}
+
+/**
  * TypeScript 7's checker process for the project `config`. Each `snapshot` is the program after
  * the given changes; the previous snapshot is released once the new one exists.
  */
@@ -158,11 +168,7 @@ async function openNative(config: string, version: string, packageJson: string):
       files: analysed(analysis),
       typescriptDiagnostics,
       reload: async (changed) => {
-        // The server reads only what it is told changed; a file it did not have is created.
-        const known = new Set(program.getSourceFileNames());
-        const exists = changed.filter((f) => existsSync(f));
-        const fileChanges = { changed: exists.filter((f) => known.has(f)), created: exists.filter((f) => !known.has(f)), deleted: changed.filter((f) => !existsSync(f)) };
-        return load(snapshot({ fileChanges }));
+        return load(snapshot({ fileChanges: fileChangesOf(program.getSourceFileNames(), changed) }));
       },
       close: session.close,
     };

@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
+import { unplugin } from "../../transformer/bundler.js";
 import esbuildPlugin from "../../transformer/bundler/esbuild.js";
+import { root } from "../transformer/compile.js";
+import { userCompilerOptions } from "../transformer/user-project.js";
 import { bundlers } from "./bundlers.js";
 
 /** The plugin's own configuration: where it finds the project, and what it says when it cannot. */
@@ -39,4 +42,34 @@ test("a project without TypeScript fails the build with what to install, and not
   );
   await new Promise((resolve) => setTimeout(resolve, 100)); // esbuild disposes the plugin after the build
   expect(unhandled).toEqual([]);
+});
+
+/** The plugin's hooks as unplugin hands them to a bundler, with a context that records what it is told. */
+function rawPlugin() {
+  const plugin = unplugin.raw({ mode: "release" }, { framework: "esbuild", versions: {} }) as { transformInclude(id: string): boolean; transform(this: object, code: string, id: string): Promise<{ code: string } | null> };
+  const warnings: unknown[] = [];
+  const context = { warn: (w: unknown) => void warnings.push(w), error: (e: unknown) => { throw e; }, addWatchFile: () => undefined };
+  return { plugin, warnings, transform: (code: string, id: string) => plugin.transform.call(context, code, id) };
+}
+
+test("a module id with a query is not the TypeScript module (Vite's ?raw, ?url, ?worker)", () => {
+  const { plugin } = rawPlugin();
+  expect(plugin.transformInclude("/app/src/x.ts")).toBe(true);
+  for (const id of ["/app/src/x.ts?raw", "/app/src/x.ts?url", "/app/src/x.ts?worker", "/app/src/c.vue?vue&type=script&lang.ts"]) expect(plugin.transformInclude(id), id).toBe(false);
+  expect(plugin.transformInclude("/app/node_modules/dep/x.ts")).toBe(false);
+  expect(plugin.transformInclude("/app/src/x.d.ts")).toBe(false);
+});
+
+test("a project whose analysis failed to open is tried again on the next file (after the fix, in watch mode)", async () => {
+  const dir = outsideAnyProject();
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: userCompilerOptions }));
+  const code = `import { Arc } from "ts-smart-pointer";\nexport const n = Arc.new({ n: 1 }).n;\n`;
+  writeFileSync(join(dir, "main.ts"), code);
+  const { transform } = rawPlugin();
+  await expect(transform(code, join(dir, "main.ts"))).rejects.toThrow(/no TypeScript found/);
+  mkdirSync(join(dir, "node_modules/@types"), { recursive: true });
+  symlinkSync(join(root, "node_modules/typescript"), join(dir, "node_modules/typescript"));
+  symlinkSync(join(root, "node_modules/@types/node"), join(dir, "node_modules/@types/node"));
+  symlinkSync(root, join(dir, "node_modules/ts-smart-pointer"));
+  expect((await transform(code, join(dir, "main.ts")))?.code).toContain("[__spPointee_1].n");
 });

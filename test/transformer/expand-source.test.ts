@@ -53,7 +53,7 @@ describe("source edits of the examples", () => {
   });
 });
 
-test("a call opened with `(` does not continue a statement that has no `;`", () => {
+test("a call opened with `(` does not continue a statement that has no `;`; an import after code", () => {
   const body = `
 let runs = 0;
 class Job { run(self: Arc<this>): number { Arc.drop(self); return ++runs; } }
@@ -63,6 +63,8 @@ const lazy = () => 1
 Arc.clone(job).run()
 if (runs > 0) Arc.clone(job).run()
 console.log(runs, lazy())
+import { sep } from "node:path"; // an import after code: the expansion's key is set before that code runs
+console.log(typeof sep)
 `;
   const files = { "main.ts": header + body };
   const program = virtualProgram(ts, files);
@@ -71,8 +73,8 @@ console.log(runs, lazy())
   expect(edited.code).toContain("\n;(_a = Arc.clone(job))");
   expect(edited.code).toContain("if (runs > 0) (_c = Arc.clone(job))"); // a statement's body, not a list: no `;`
   const run = (name: string, js: string) => execFileSync(process.execPath, [writeOut(name, js)], { encoding: "utf8" });
-  expect(run("asi-edits.mjs", transpiled(ts, edited.code, compilerOptions(ts)))).toBe("3 1\n");
-  expect(run("asi-tspc.mjs", compile(ts, files, { mode: "release" }).js["main.ts"]!)).toBe("3 1\n");
+  expect(run("asi-edits.mjs", transpiled(ts, edited.code, compilerOptions(ts)))).toBe("3 1\nstring\n");
+  expect(run("asi-tspc.mjs", compile(ts, files, { mode: "release" }).js["main.ts"]!)).toBe("3 1\nstring\n");
 });
 
 describe("the edited source", () => {

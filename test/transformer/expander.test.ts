@@ -71,6 +71,27 @@ describe.each([
     expect((await expander.expand(main, moved)).diagnostics.map((d) => d.code)).toEqual([9012]);
   });
 
+  test("a file created after the start is analysed, once the watcher says so", async () => {
+    const created = join(dir, "created.ts");
+    const code = `${header}export const made = Arc.new({ n: 3 });\nexport const n = made.n;\n`;
+    writeFileSync(created, code);
+    expander.invalidate([created]);
+    const expansion = await expander.expand(created, code);
+    expect(expansion.skipped).toBeUndefined();
+    expect(expansion.expanded!.code).toContain("made[__spPointee_1].n");
+  });
+
+  test("a file that starts with a byte order mark is the file on disk", async () => {
+    const bom = join(dir, "bom.ts");
+    const code = `${header}export const b = Arc.new({ n: 4 });\nexport const n = b.n;\n`;
+    writeFileSync(bom, `\uFEFF${code}`);
+    expander.invalidate([bom]);
+    const expansion = await expander.expand(bom, `\uFEFF${code}`);
+    expect(expansion.skipped).toBeUndefined();
+    expect(expansion.expanded!.code).toBe((await expander.expand(bom, code)).expanded!.code);
+    expect(expansion.expanded!.code).toContain("b[__spPointee_1].n");
+  });
+
   test(`${label}: a text that is not the disk's`, async () => {
     const edited = `${header}export const job = Arc.new({ n: 2 });\njob.n;\n`;
     const expansion = await expander.expand(main, edited);

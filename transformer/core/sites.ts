@@ -86,7 +86,10 @@ export type Site = CallSite | ReadSite | ClassSite;
 export interface FileLayout {
   /** After the shebang and the prologue directives: the module's temporaries go here. */
   readonly bodyStart: number;
-  /** After the last top-level import: the runtime ABI's import goes here. */
+  /**
+   * After the imports that open the module (before any other statement): the runtime ABI's import
+   * and its Pointee key go here, so that they are set before any code of the module runs.
+   */
   readonly importsEnd: number;
 }
 
@@ -186,9 +189,6 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
     sites.push({ is: "class", ...span(cls), glue, receivers, table, bodyOpen: cls.members.pos, bodyClose: cls.end - 1, ...(slots && { slots }) });
   }
 
-  /** A class that only gets an empty table: a file with nothing else to expand is left as it is. */
-  const tableOnly = (site: Site) => site.is === "class" && site.glue.length === 0 && site.receivers.length === 0;
-
   /** Where the constructor of `cls` creates its list slots (see Slots). */
   function slotsOf(cls: TS.ClassLikeDeclaration, otherDecorators: boolean): Slots | undefined {
     const derived = cls.heritageClauses?.some((h) => h.token === syntax.SyntaxKind.ExtendsKeyword) ?? false;
@@ -202,13 +202,16 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
   }
 
   visit(file);
-  return sites.every(tableOnly) ? [] : sites;
+  return sites;
 }
 
 export function fileLayout(syntax: Syntax, file: TS.SourceFile): FileLayout {
   const shebang = file.text.startsWith("#!") ? file.text.indexOf("\n") + 1 || file.text.length : 0;
-  const imports = file.statements.filter((s) => syntax.isImportDeclaration(s));
-  return { bodyStart: afterPrologue(syntax, file.statements, shebang), importsEnd: imports.length > 0 ? imports[imports.length - 1]!.end : 0 };
+  const bodyStart = afterPrologue(syntax, file.statements, shebang);
+  const first = file.statements.findIndex((s) => !syntax.isImportDeclaration(s) && !(syntax.isExpressionStatement(s) && syntax.isStringLiteral(s.expression)));
+  const imports = first < 0 ? file.statements : file.statements.slice(0, first);
+  const last = imports.filter((s) => syntax.isImportDeclaration(s)).pop();
+  return { bodyStart, importsEnd: last ? last.end : 0 };
 }
 
 /** The end of the prologue directives (`"use strict";`) at the head of `statements`, else `start`. */
