@@ -14,7 +14,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { nearestConfig, openExpander, type Expander } from "./expander.js";
+import { projectConfigOf, openExpander, type Expander } from "./expander.js";
 
 export interface BundlerOptions {
   /** The tsconfig.json whose program the files belong to. Default: the nearest one above each file. */
@@ -66,7 +66,7 @@ export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = cre
     transformInclude: isOwnSource,
     async transform(code, id) {
       const file = resolve(fileOf(id));
-      const config = tsconfig ? resolve(tsconfig) : nearestConfig(file);
+      const config = tsconfig ? resolve(tsconfig) : projectConfigOf(file);
       if (!config) return null;
       const expansion = await (await expanderOf(config)).expand(file, code);
       // Watch mode and HMR expand this file again when one of those changes, not only when it does.

@@ -9,7 +9,7 @@ import type { Category } from "./core/diagnostics.js";
 import type { TypeQueries } from "./core/queries.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
-import { fileChangesOf, openNativeSession, pluginEntries, ProjectError, projectTypeScript } from "./project.js";
+import { fileChangesOf, openNativeSession, pluginEntries, ProjectError, projectTypeScript, readConfigJson } from "./project.js";
 
 /**
  * One long-lived analysis of a project, for the tools that expand file by file as they load them
@@ -131,13 +131,36 @@ export async function openExpander(configPath: string, overrides: Record<string,
   };
 }
 
-/** The tsconfig.json nearest above `file` (the project it belongs to, as tsc finds it), if any. */
-export function nearestConfig(file: string): string | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const config = join(dir, "tsconfig.json");
-    if (existsSync(config)) return config;
-    if (dirname(dir) === dir) return undefined;
+/**
+ * The tsconfig of the project `file` belongs to, as an editor finds it: the nearest tsconfig.json
+ * above it, or, when that one is a solution (it has `references`, as Vite's templates do), the
+ * first referenced config that takes the file (see takesFile). Undefined under no tsconfig.json.
+ */
+export function projectConfigOf(file: string): string | undefined {
+  let config: string | undefined;
+  for (let dir = dirname(file); !config; dir = dirname(dir)) {
+    if (existsSync(join(dir, "tsconfig.json"))) config = join(dir, "tsconfig.json");
+    else if (dirname(dir) === dir) return undefined;
   }
+  const { references = [] } = readConfigJson(config) as { references?: { path: string }[] };
+  const referenced = references.map(({ path }) => resolve(dirname(config), path)).map((p) => (p.endsWith(".json") ? p : join(p, "tsconfig.json")));
+  return referenced.find((r) => existsSync(r) && takesFile(r, file)) ?? config;
+}
+
+/**
+ * Whether the tsconfig `config` takes `file`: one of its `files`, or under one of its `include`
+ * entries up to the entry's first wildcard (`src/**` takes all of `src/`); no `files` and no
+ * `include` take every file below the config, as tsc's default does. `exclude` is not read.
+ */
+function takesFile(config: string, file: string): boolean {
+  const { files, include } = readConfigJson(config) as { files?: string[]; include?: string[] };
+  const base = dirname(config);
+  if (!files && !include) return file.startsWith(`${base}/`);
+  if (files?.some((f) => resolve(base, f) === file)) return true;
+  return (include ?? []).some((pattern) => {
+    const literal = resolve(base, pattern.split(/[*?]/)[0]!);
+    return file === literal || file.startsWith(literal.endsWith("/") ? literal : `${literal}/`) || (pattern.includes("*") && file.startsWith(literal));
+  });
 }
 
 /** What `fileName` imports, transitively, without itself (see Expansion.dependencies). */

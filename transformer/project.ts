@@ -177,20 +177,22 @@ async function openNative(config: string, version: string, packageJson: string):
 }
 
 /**
- * `compilerOptions.plugins` of a tsconfig and the configs it extends, read from the files:
- * TypeScript 7 drops the option when it parses a config, since it runs no plugin.
+ * The `compilerOptions` of a tsconfig with those of the configs it extends under them, read from
+ * the files (later bases over earlier ones, the config's own over all): for the tools that read
+ * options TypeScript 7 does not give (`plugins`, which it drops) or that do not follow `extends`.
  */
-export function pluginEntries(config: string): LoadedProject["plugins"] {
-  const json = JSON.parse(stripJsonComments(readFileSync(config, "utf8"))) as { extends?: string | string[]; compilerOptions?: { plugins?: LoadedProject["plugins"] } };
-  if (json.compilerOptions?.plugins) return json.compilerOptions.plugins;
+export function compilerOptionsOf(config: string): Record<string, unknown> {
+  const json = readConfigJson(config) as { extends?: string | string[]; compilerOptions?: Record<string, unknown> };
   const bases = typeof json.extends === "string" ? [json.extends] : (json.extends ?? []);
-  for (const base of bases.reverse()) {
-    const path = base.startsWith(".") ? resolve(dirname(config), base.endsWith(".json") ? base : `${base}.json`) : createRequire(config).resolve(base);
-    const found = pluginEntries(path);
-    if (found.length > 0) return found;
-  }
-  return [];
+  const inherited = bases.map((base) => compilerOptionsOf(base.startsWith(".") ? resolve(dirname(config), base.endsWith(".json") ? base : `${base}.json`) : createRequire(config).resolve(base)));
+  return Object.assign({}, ...inherited, json.compilerOptions);
 }
+
+/** `compilerOptions.plugins` of a tsconfig and the configs it extends. */
+export const pluginEntries = (config: string): LoadedProject["plugins"] => (compilerOptionsOf(config).plugins ?? []) as LoadedProject["plugins"];
+
+/** A tsconfig file's JSON as written (comments and trailing commas allowed, `extends` not followed). */
+export const readConfigJson = (config: string): unknown => JSON.parse(stripJsonComments(readFileSync(config, "utf8")));
 
 /** tsconfig's JSON with comments and trailing commas, as plain JSON (strings left alone). */
 function stripJsonComments(text: string): string {

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import type { LoadHook, ResolveHook } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { nearestConfig, openExpander, type Expander } from "./expander.js";
+import { projectConfigOf, openExpander, type Expander } from "./expander.js";
 import { composeSourceMaps, withInlineSourceMap, type RawSourceMap } from "./source-map.js";
 import { typeStripper, type ModuleFormat, type Stripper } from "./strip-types.js";
 
@@ -92,7 +92,7 @@ function projectOf(config: string | undefined, folder: string): Promise<Project>
  */
 export async function loadTypeScript(file: string): Promise<LoadedTypeScript> {
   const code = readFileSync(file, "utf8");
-  const config = nearestConfig(file);
+  const config = projectConfigOf(file);
   const { expander, strip } = await projectOf(config, dirname(file));
   const format = moduleFormat(file);
 

@@ -10,12 +10,11 @@
  * Node's comes last although it needs nothing installed: it rejects decorators, which the runtime's
  * `@SmartPointer` and `@ListItem` are. With none, the error says what to install.
  */
-import { readFileSync } from "node:fs";
 import * as nodeModule from "node:module";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type TS from "typescript";
-import { ProjectError, projectTypeScript } from "./project.js";
+import { compilerOptionsOf, ProjectError, projectTypeScript } from "./project.js";
 import type { RawSourceMap } from "./source-map.js";
 
 export type ModuleFormat = "module" | "commonjs";
@@ -82,7 +81,8 @@ interface Esbuild {
 
 /** esbuild for the running Node, with the tsconfig's options it reads (decorators, class fields). */
 function esbuildStripper(esbuild: Esbuild, config: string | undefined): Stripper {
-  const tsconfigRaw = config ? readFileSync(config, "utf8") : "{}";
+  // esbuild does not follow `extends` in a tsconfigRaw: it gets the options with the bases merged in.
+  const tsconfigRaw = { compilerOptions: config ? compilerOptionsOf(config) : {} };
   return (code, fileName, format) => {
     const output = esbuild.transformSync(code, { loader: "ts", format: format === "module" ? "esm" : "cjs", target: `node${process.versions.node}`, sourcemap: "external", sourcefile: fileName, tsconfigRaw });
     return { code: output.code, map: JSON.parse(output.map) as RawSourceMap };
@@ -98,7 +98,9 @@ type StripTypeScriptTypes = (code: string, options: { mode: "transform"; sourceM
 function nodeStripper(): Stripper | undefined {
   const strip = (nodeModule as { stripTypeScriptTypes?: StripTypeScriptTypes }).stripTypeScriptTypes;
   if (!strip) return undefined;
-  return (code, fileName) => {
+  return (code, fileName, format) => {
+    // It keeps `import` as it is, and the expansion imports the runtime's ABI: a CommonJS file would not load.
+    if (format === "commonjs") throw new ProjectError(`${fileName} is CommonJS, which Node's module.stripTypeScriptTypes cannot give the expansion's import to: make it ESM ("type": "module" in package.json, or .mts), or install esbuild or TypeScript 5-6 in the project.`);
     const output = strip(code, { mode: "transform", sourceMap: true, sourceUrl: fileName });
     const inline = /\n\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(output);
     if (!inline) throw new ProjectError(`${fileName}: Node's module.stripTypeScriptTypes gave no source map.`);

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { unplugin } from "../../transformer/bundler.js";
 import esbuildPlugin from "../../transformer/bundler/esbuild.js";
 import { root } from "../transformer/compile.js";
-import { userCompilerOptions } from "../transformer/user-project.js";
+import { projectConfigOf } from "../../transformer/expander.js";
+import { userCompilerOptions, userProject } from "../transformer/user-project.js";
 import { bundlers } from "./bundlers.js";
 
 /** The plugin's own configuration: where it finds the project, and what it says when it cannot. */
@@ -72,4 +73,18 @@ test("a project whose analysis failed to open is tried again on the next file (a
   symlinkSync(join(root, "node_modules/@types/node"), join(dir, "node_modules/@types/node"));
   symlinkSync(root, join(dir, "node_modules/ts-smart-pointer"));
   expect((await transform(code, join(dir, "main.ts")))?.code).toContain("[__spPointee_1].n");
+});
+
+test("a solution tsconfig (Vite's templates: files [] and references) hands each file to the referenced project that takes it", async () => {
+  const code = `import { Arc } from "ts-smart-pointer";\nexport const n = Arc.new({ n: 1 }).n;\n`;
+  const dir = userProject("bundler-solution", "typescript", { "src/main.ts": code, "vite.config.ts": "export default {};\n" });
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ files: [], references: [{ path: "./tsconfig.app.json" }, { path: "./tsconfig.node.json" }] }));
+  writeFileSync(join(dir, "tsconfig.app.json"), JSON.stringify({ compilerOptions: userCompilerOptions, include: ["src"] }));
+  writeFileSync(join(dir, "tsconfig.node.json"), JSON.stringify({ compilerOptions: userCompilerOptions, include: ["vite.config.ts"] }));
+  expect(projectConfigOf(join(dir, "src/main.ts"))).toBe(join(dir, "tsconfig.app.json"));
+  expect(projectConfigOf(join(dir, "vite.config.ts"))).toBe(join(dir, "tsconfig.node.json"));
+  expect(projectConfigOf(join(dir, "other.ts"))).toBe(join(dir, "tsconfig.json")); // taken by no reference: the solution itself
+  const { transform, warnings } = rawPlugin();
+  expect((await transform(code, join(dir, "src/main.ts")))?.code).toContain("[__spPointee_1].n");
+  expect(warnings).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test, vi } from "vitest";
 import { isOwnTypeScript, load, loadTypeScript, moduleFormat, resolve, typeScriptSpecifier } from "../../transformer/register-hooks.js";
 import { decodedMappings, TraceMap } from "@jridgewell/trace-mapping";
 import { root } from "../transformer/compile.js";
-import { TYPESCRIPTS, userProject } from "../transformer/user-project.js";
+import { TYPESCRIPTS, userCompilerOptions, userProject } from "../transformer/user-project.js";
 
 // The hooks of ts-smart-pointer/register, called in this process (register.test.ts runs them in
 // Node's loader thread, where coverage does not reach).
@@ -130,6 +130,14 @@ console.log(c.n);
     expect(source).toContain("__spPointee");
     expect(source).not.toContain(": number");
     expect(originalLine(source, "class Counter")).toBe(3);
+  });
+
+  test("esbuild strips with the options of the configs the tsconfig extends (it does not follow extends itself)", async () => {
+    const decorated = `function tag(c: unknown, _?: unknown) { return c; }\n@tag\nexport class Tagged {}\n`;
+    const dir = userProject("register-hooks-extends", "typescript-7", { "package.json": `{ "type": "module" }`, "main.ts": decorated, "base.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true } }) });
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "./base.json", compilerOptions: userCompilerOptions, include: ["*.ts"] }));
+    const { source } = await loadTypeScript(join(dir, "main.ts"));
+    expect(source).toContain("__decorateClass"); // the legacy decorators base.json asks for, not the standard ones
   });
 
   test("a file under no tsconfig.json runs stripped, unexpanded, with a warning", async () => {
