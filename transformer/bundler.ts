@@ -14,7 +14,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { projectConfigOf, openExpander, type Expander } from "./expander.js";
+import { isOwnTypeScriptPath, openExpander, projectConfigOf, type Expander } from "./expander.js";
 
 export interface BundlerOptions {
   /** The tsconfig.json whose program the files belong to. Default: the nearest one above each file. */
@@ -25,11 +25,10 @@ export interface BundlerOptions {
   readonly leaks?: "off" | "warn" | "error";
 }
 
-/** TypeScript sources, not declarations; a query (`?v=1`, Vite's) is not part of the name. */
-const TYPESCRIPT = /\.[cm]?tsx?$/;
+/** The file of a module id (a watcher's id may carry a query). */
 const fileOf = (id: string) => id.replace(/[?#].*$/, "");
 /** A module id with a query (`x.ts?raw`, `?url`, `?worker`) is not the TypeScript module itself. */
-const isOwnSource = (id: string) => !/[?#]/.test(id) && TYPESCRIPT.test(id) && !/\.d\.[cm]?tsx?$/.test(id) && !id.includes("/node_modules/") && !id.startsWith("\0");
+const isOwnSource = (id: string) => !/[?#]/.test(id) && !id.startsWith("\0") && isOwnTypeScriptPath(id, { jsx: true });
 
 export const unplugin: UnpluginInstance<BundlerOptions | undefined, false> = createUnplugin((options: BundlerOptions | undefined) => {
   const { tsconfig, ...overrides } = options ?? {};

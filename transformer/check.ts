@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, watch } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
+import { locate, tscMessage } from "./diagnostic-format.js";
 import { transformerEntry } from "./options.js";
 import { openProject, ProjectError, type LoadedProject, type Reported } from "./project.js";
 
@@ -138,7 +139,7 @@ function formatAll(found: readonly Reported[], { pretty, cwd }: CheckOptions, su
     const where = d.fileName ? locate(textOf(d.fileName), d.start) : undefined;
     const file = d.fileName && relative(cwd, d.fileName);
     if (!pretty) {
-      output += `${file ? `${file}(${where!.line},${where!.column}): ` : ""}${d.category} TS${d.code}: ${d.text}\n`;
+      output += `${file ? tscMessage(file, where!, d.category, d.code, d.text) : `${d.category} TS${d.code}: ${d.text}`}\n`;
       continue;
     }
     output += `${file ? `${file}:${where!.line}:${where!.column} - ` : ""}${d.category} TS${d.code}: ${d.text}\n`;
@@ -167,12 +168,6 @@ function formatJson(found: readonly Reported[]): string {
     fixes: d.fixes ?? [],
   }));
   return `${JSON.stringify(json, null, 2)}\n`;
-}
-
-/** 1-based line and column of `offset` in `text`. */
-function locate(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /** The diagnostic's first line with `~` under the span, as tsc's pretty output. */

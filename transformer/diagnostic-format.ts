@@ -13,3 +13,16 @@ export function toTsDiagnostic(ts: typeof TS, file: TS.SourceFile, diagnostic: D
     source: "ts-smart-pointer",
   };
 }
+
+/** 1-based line and column of `offset` in `text`, as tsc and editors show them. */
+export function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) (line++, (lineStart = i + 1));
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A diagnostic as tsc prints it without --pretty: `src/main.ts(3,7): error TS9012: text`. */
+export const tscMessage = (file: string, where: { line: number; column: number }, category: string, code: number, text: string): string =>
+  `${file}(${where.line},${where.column}): ${category} TS${code}: ${text}`;
+

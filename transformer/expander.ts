@@ -7,6 +7,7 @@ import { nativeQueries, type NativeProject } from "./backends/native.js";
 import { createAnalysis, type FileAnalysis } from "./core/analyse.js";
 import type { Category } from "./core/diagnostics.js";
 import type { TypeQueries } from "./core/queries.js";
+import { locate, tscMessage } from "./diagnostic-format.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
 import { fileChangesOf, openNativeSession, pluginEntries, ProjectError, projectTypeScript, readConfigJson } from "./project.js";
@@ -114,8 +115,8 @@ export async function openExpander(configPath: string, overrides: Record<string,
       const analysis = backend.analyse(fileName);
       if (!analysis) return { diagnostics: [], dependencies: [] };
       const diagnostics = analysis.diagnostics.map((d): LocatedDiagnostic => {
-        const { line, column } = lineAndColumn(code, d.start);
-        const message = `${relative(root, fileName)}(${line},${column}): ${d.category} TS${d.code}: ${d.text}`;
+        const { line, column } = locate(code, d.start);
+        const message = tscMessage(relative(root, fileName), { line, column }, d.category, d.code, d.text);
         return { fileName, line, column, code: d.code, category: d.category, text: d.text, message };
       });
       const dependencies = dependenciesOf(backend, fileName);
@@ -130,6 +131,13 @@ export async function openExpander(configPath: string, overrides: Record<string,
     close: () => backend.close(),
   };
 }
+
+/**
+ * A TypeScript source of the user's own, by its path: `.ts`, `.mts`, `.cts` (and with `jsx`, their
+ * `x` forms), not a declaration file, not under node_modules (a dependency is built already).
+ */
+export const isOwnTypeScriptPath = (path: string, { jsx }: { jsx: boolean }): boolean =>
+  (jsx ? /\.[cm]?tsx?$/ : /\.[cm]?ts$/).test(path) && !/\.d\.[cm]?tsx?$/.test(path) && !/[\\/]node_modules[\\/]/.test(path);
 
 /**
  * The tsconfig of the project `file` belongs to, as an editor finds it: the nearest tsconfig.json
@@ -193,12 +201,6 @@ function importGraph(queries: TypeQueries, sourceFile: (fileName: string) => TS.
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < position; i = text.indexOf("\n", i + 1)) (line++, (lineStart = i + 1));
-  return { line, column: position - lineStart + 1 };
-}
 
 /**
  * TypeScript 5-6: a language service over the project, whose program is rebuilt from the previous

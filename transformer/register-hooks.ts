@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import type { LoadHook, ResolveHook } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { projectConfigOf, openExpander, type Expander } from "./expander.js";
+import { isOwnTypeScriptPath, openExpander, projectConfigOf, type Expander } from "./expander.js";
 import { composeSourceMaps, withInlineSourceMap, type RawSourceMap } from "./source-map.js";
 import { typeStripper, type ModuleFormat, type Stripper } from "./strip-types.js";
 
@@ -25,9 +25,7 @@ export interface LoadedTypeScript {
 
 /** TypeScript sources (not declarations) of the user's own, as file: URLs. */
 export function isOwnTypeScript(url: string): boolean {
-  if (!url.startsWith("file:")) return false;
-  const path = fileURLToPath(url);
-  return /\.[cm]?ts$/.test(path) && !/\.d\.[cm]?ts$/.test(path) && !/[\\/]node_modules[\\/]/.test(path);
+  return url.startsWith("file:") && isOwnTypeScriptPath(fileURLToPath(url), { jsx: false });
 }
 
 /** Node's load hook: the user's TypeScript through loadTypeScript, everything else to the next loader. */
