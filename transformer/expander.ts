@@ -10,7 +10,7 @@ import type { TypeQueries } from "./core/queries.js";
 import { locate, tscMessage } from "./diagnostic-format.js";
 import { expandSource, type ExpandedSource } from "./expand-source.js";
 import { readOptions, transformerEntry, type Options } from "./options.js";
-import { fileChangesOf, openNativeSession, pluginEntries, ProjectError, projectTypeScript, readConfigJson } from "./project.js";
+import { fileChangesOf, openNativeSession, parsedConfig, pluginEntries, projectTypeScript, readConfigJson } from "./project.js";
 
 /**
  * One long-lived analysis of a project, for the tools that expand file by file as they load them
@@ -212,8 +212,7 @@ const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entrie
  */
 function jsBackend(configPath: string, packageJson: string, options: Options): Backend {
   const ts = createRequire(packageJson)("typescript") as typeof TS;
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
-  if (!parsed) throw new ProjectError(`cannot read ${configPath}`);
+  const parsed = parsedConfig(ts, configPath);
   const roots = new Set(parsed.fileNames);
   const texts = new Map<string, string>(); // what the tool loaded, over the disk's
   const versions = new Map<string, number>();

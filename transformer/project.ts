@@ -61,6 +61,13 @@ export function projectTypeScript(configPath: string): { version: string; packag
   return { version, packageJson };
 }
 
+/** The tsconfig `config` as `ts` reads it (extends followed); a config it cannot read is a ProjectError. */
+export function parsedConfig(ts: typeof TS, config: string): TS.ParsedCommandLine {
+  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  if (!parsed) throw new ProjectError(`cannot read ${config}`);
+  return parsed;
+}
+
 export async function openProject(configPath: string): Promise<LoadedProject> {
   const config = resolve(configPath);
   const { version, packageJson } = projectTypeScript(config);
@@ -81,8 +88,7 @@ const analysed = (analysis: Analysis) => (analysis.enabled ? analysis.ownFiles()
 
 async function openJs(config: string, version: string, packageJson: string, oldProgram?: TS.Program): Promise<LoadedProject> {
   const ts = createRequire(packageJson)("typescript") as typeof TS;
-  const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
-  if (!parsed) throw new ProjectError(`cannot read ${config}`);
+  const parsed = parsedConfig(ts, config);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences, oldProgram, configFileParsingDiagnostics: parsed.errors });
   const plugins = (parsed.options.plugins ?? []) as LoadedProject["plugins"];
   const analysis = createAnalysis(jsQueries(ts, program), analysisOptions(plugins));

@@ -14,7 +14,7 @@ import * as nodeModule from "node:module";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type TS from "typescript";
-import { compilerOptionsOf, ProjectError, projectTypeScript } from "./project.js";
+import { compilerOptionsOf, parsedConfig, ProjectError, projectTypeScript } from "./project.js";
 import type { RawSourceMap } from "./source-map.js";
 
 export type ModuleFormat = "module" | "commonjs";
@@ -54,7 +54,7 @@ function optionalRequire(anchor: string, name: string): unknown {
 
 /** TypeScript's transpileModule with the tsconfig's options, the module kind set by `format`. */
 function typeScriptStripper(ts: typeof TS, config: string | undefined): Stripper {
-  const parsed = config && ts.getParsedCommandLineOfConfigFile(config, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new ProjectError(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  const parsed = config && parsedConfig(ts, config);
   const options: TS.CompilerOptions = parsed ? parsed.options : { target: ts.ScriptTarget.ES2022 };
   return (code, fileName, format) => {
     const compilerOptions: TS.CompilerOptions = {
