@@ -104,11 +104,17 @@ export function expandSourceFile(ts: typeof TS, analysis: FileAnalysis, context:
   }
 
   const statements = ts.visitLexicalEnvironment(file.statements, visit, context);
-  const importAbi = f.createImportDeclaration(
-    undefined,
-    f.createImportClause(undefined as never, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),
-    f.createStringLiteral(ABI_MODULE),
-  );
+  // TypeScript's CommonJS emit rewrites the uses of an import it bound, not of one we add: a
+  // CommonJS file gets `const __sp = require(...).abi2` instead (the package exports a require entry).
+  const commonJs = file.impliedNodeFormat === undefined ? context.getCompilerOptions().module === ts.ModuleKind.CommonJS : file.impliedNodeFormat === ts.ModuleKind.CommonJS;
+  const requireAbi = f.createPropertyAccessExpression(f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral(ABI_MODULE)]), ABI_EXPORT);
+  const importAbi = commonJs
+    ? f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(names.abi, undefined, undefined, requireAbi)], ts.NodeFlags.Const))
+    : f.createImportDeclaration(
+        undefined,
+        f.createImportClause(undefined as never, undefined, f.createNamedImports([f.createImportSpecifier(false, f.createIdentifier(ABI_EXPORT), names.abi)])),
+        f.createStringLiteral(ABI_MODULE),
+      );
   const pointeeKey = f.createVariableStatement(
     undefined,
     f.createVariableDeclarationList([f.createVariableDeclaration(names.pointeeKey, undefined, undefined, f.createPropertyAccessExpression(names.abi, "Pointee"))], ts.NodeFlags.Const),

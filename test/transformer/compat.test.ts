@@ -61,3 +61,14 @@ describe("a TypeScript the plugin cannot run under", () => {
     expect(() => smartPointerTransformer(program, {})).toThrow(/needs the TypeScript instance: build with ts-patch \(`tspc`\), or pass `\{ ts \}`/);
   });
 });
+
+// TypeScript's CommonJS emit rewrites the uses of the imports it bound, not of the one the plugin
+// adds: a CommonJS file gets the ABI through require (it once read an undefined `__sp_1`).
+test.each(["release", "debug"])("a CommonJS file (.cts) gets the runtime's ABI through require, and runs, mode %s", (mode) => {
+  const source = `import { Arc } from "ts-smart-pointer";\nclass Job { n = 2; run(self: Arc<this>, k: number): number { Arc.drop(self); return this.n * k; } }\nconst job = Arc.new(new Job());\nconsole.log(Arc.clone(job).run(3), job.n);\n`;
+  const { js, typeErrors } = compile(ts59, { "main.cts": source }, { mode });
+  expect(typeErrors).toEqual([]);
+  expect(js["main.cts"]).toContain(`require("ts-smart-pointer/internal/abi").abi2`);
+  expect(js["main.cts"]).not.toMatch(/^import /m);
+  expect(execFileSync(process.execPath, [writeOut(`compat-commonjs-${mode}.cjs`, js["main.cts"]!)], { encoding: "utf8" })).toBe("6 2\n");
+});

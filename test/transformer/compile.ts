@@ -9,7 +9,7 @@ export const root = fileURLToPath(new URL("../..", import.meta.url));
 const virtualDir = join(root, "test/.out/virtual");
 
 export interface Compiled {
-  /** Emitted JavaScript by source name (`main.ts` -> its `.js`). */
+  /** Emitted JavaScript by source name (`main.ts` -> its `.js`, `main.cts` -> its `.cjs`). */
   readonly js: Record<string, string>;
   /** The plugin's diagnostics, formatted `name.ts(line,col): error TS9xxx: ...`. */
   readonly diagnostics: string[];
@@ -51,7 +51,7 @@ export function compile(ts: typeof TS, files: Record<string, string>, config: Re
   const js: Record<string, string> = {};
   const before = plugin ? [smartPointerTransformer(program, config, { ts, addDiagnostic: (d) => found.push(d) })] : [];
   program.emit(undefined, (name, text) => {
-    if (name.endsWith(".js")) js[name.slice(virtualDir.length + 1).replace(/\.js$/, ".ts")] = text;
+    if (/\.[cm]?js$/.test(name)) js[name.slice(virtualDir.length + 1).replace(/\.([cm]?)js$/, ".$1ts")] = text;
   }, undefined, false, { before });
   return { js, diagnostics: found.map((d) => format(ts, d)), codes: found.map((d) => d.code), typeErrors: ts.getPreEmitDiagnostics(program).map((d) => format(ts, d)) };
 }

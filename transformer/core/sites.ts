@@ -189,6 +189,9 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
     sites.push({ is: "class", ...span(cls), glue, receivers, table, bodyOpen: cls.members.pos, bodyClose: cls.end - 1, ...(slots && { slots }) });
   }
 
+  /** A class that only gets an empty table: a file with nothing else to expand is left as it is (no harm to code without pointers). */
+  const tableOnly = (site: Site) => site.is === "class" && site.glue.length === 0 && site.receivers.length === 0;
+
   /** Where the constructor of `cls` creates its list slots (see Slots). */
   function slotsOf(cls: TS.ClassLikeDeclaration, otherDecorators: boolean): Slots | undefined {
     const derived = cls.heritageClauses?.some((h) => h.token === syntax.SyntaxKind.ExtendsKeyword) ?? false;
@@ -202,7 +205,7 @@ export function findSites(facts: Facts, file: TS.SourceFile): Site[] {
   }
 
   visit(file);
-  return sites;
+  return sites.every(tableOnly) ? [] : sites;
 }
 
 export function fileLayout(syntax: Syntax, file: TS.SourceFile): FileLayout {
